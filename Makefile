@@ -1,0 +1,66 @@
+# Academy: the two commands a newcomer needs are `make site` and `make test`.
+# Both create .venv and install what they need, so they work on a fresh clone.
+
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+.PHONY: site serve check test lint fuzz bench clean install install-test chromium schemas
+
+$(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Academy needs Python 3.11 or newer; found " + sys.version.split()[0])'
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+
+# Reinstall when the project metadata changes; the stamp records the last install.
+$(VENV)/.installed: pyproject.toml | $(BIN)/python
+	$(BIN)/python -m pip install --quiet -e .
+	@touch $@
+
+$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	@touch $@
+
+install: $(VENV)/.installed
+install-test: $(VENV)/.installed-test
+
+site: install
+	$(BIN)/mkdocs build --strict
+	@echo
+	@echo "Built the academy into build/."
+	@echo "Open it with:  make serve   (live preview at http://127.0.0.1:8000/)"
+	@echo "or serve the static files:  $(BIN)/python -m http.server -d build 8000"
+
+serve: install
+	$(BIN)/mkdocs serve
+
+check: install
+	$(BIN)/academy check --strict
+
+# Browser tests drive Debian's Chromium. Install it when missing and we are
+# root; otherwise say exactly what to install.
+chromium:
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = "0" ] && command -v apt-get >/dev/null 2>&1; then \
+	  echo "Installing Debian's chromium package for the browser tests..."; \
+	  DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null \
+	  || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }; \
+	else \
+	  echo "The browser tests need Chromium. Install it with:  sudo apt-get install chromium" >&2; exit 1; \
+	fi
+
+test: install-test chromium
+	$(BIN)/ruff check plugins tests
+	$(BIN)/python -m pytest
+
+lint: install-test
+	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff format --check plugins tests
+
+schemas: install
+	$(BIN)/python -m academy.schema_source
+
+clean:
+	rm -rf build .pytest_cache tests/artifacts

@@ -1,0 +1,61 @@
+"""One run of the whole check: discover, load, model, rules, grade, sort.
+
+Both adapters call :func:`run`: the CLI to report, the MkDocs plugin to
+report and then render. Passing the plugin's :class:`LoadCache` makes repeated
+runs (``mkdocs serve``) reload only the files whose bytes changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .loader import LoadCache, Loaded, load
+from .model import Academy, LearningPath, Module, Quiz
+from .problems import Problem, Severity, sort_problems
+from .rules import Context, run_rules
+from .settings import Settings
+from .sources import MODULE, PAGE, PATH, QUIZ, discover
+
+
+@dataclass(frozen=True)
+class Result:
+    """The outcome of a check.
+
+    Attributes:
+        academy: The model (complete only when there are no errors).
+        problems: Graded and sorted problems.
+        files: Every file checked, relative to the project root.
+        loaded: Per-file load results, for tools that need positions (review).
+    """
+
+    academy: Academy
+    problems: tuple[Problem, ...]
+    files: tuple[str, ...]
+    loaded: dict[str, Loaded]
+
+    @property
+    def errors(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.ERROR]
+
+    @property
+    def warnings(self) -> list[Problem]:
+        return [p for p in self.problems if p.severity is Severity.WARNING]
+
+
+def run(settings: Settings, cache: LoadCache | None = None) -> Result:
+    """Check the project described by ``settings``."""
+    refs, problems = discover(settings, (MODULE, PATH, QUIZ, PAGE))
+    loaded: dict[str, Loaded] = {}
+    for ref in refs:
+        item = cache.load(ref) if cache is not None else load(ref)
+        loaded[ref.rel] = item
+        problems.extend(item.problems)
+    if cache is not None:
+        cache.prune({(ref.kind + ":" + ref.rel, loaded[ref.rel].digest) for ref in refs})
+    modules = tuple(i.item for i in loaded.values() if isinstance(i.item, Module))
+    paths = tuple(i.item for i in loaded.values() if isinstance(i.item, LearningPath))
+    quizzes = tuple(i.item for i in loaded.values() if isinstance(i.item, Quiz))
+    academy = Academy.of(modules, paths, quizzes)
+    problems.extend(run_rules(Context(academy, loaded, settings.today_date())))
+    graded = sort_problems(settings.grade(problems))
+    return Result(academy, tuple(graded), tuple(r.rel for r in refs), loaded)

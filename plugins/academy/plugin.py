@@ -1,0 +1,277 @@
+"""MkDocs adapter: validate first, then generate module, path and quiz pages.
+
+All knowledge lives in the engine (load, validate, model) and the renderer;
+this file only maps them onto MkDocs events:
+
+* ``on_config`` runs the whole check *before* MkDocs cleans ``site_dir``. Any
+  error stops the build there, so a broken module never damages the last
+  good site. Warnings go through the plugin logger, so ``--strict`` counts them.
+* ``on_files`` adds one generated page per module, path and quiz bank, plus
+  the published JSON Schemas and the runtime assets.
+* ``on_page_markdown`` / ``on_page_content`` fill those pages.
+* ``on_serve`` watches the source folders, and the load cache (kept across
+  rebuilds because the plugin defines ``on_startup``) makes an edit reload only
+  the file that changed.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+from importlib import resources
+from pathlib import Path
+from typing import Any, Literal
+
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.pages import Page
+from mkdocs.structure.toc import AnchorLink
+
+from . import i18n
+from .engine import Result, run
+from .loader import LoadCache
+from .markdown_ext import AcademyMarkers
+from .markers import scan
+from .model import LearningPath, Module, Quiz
+from .problems import Problem, Severity, plural
+from .render import Renderer, SiteUrls
+from .schema import KINDS
+from .settings import Settings, SettingsError
+
+log = get_plugin_logger(__name__)
+
+ASSETS = ("academy.css",)
+ROLE_CARDS_PLACEHOLDER = "<!-- academy:role-cards -->"
+
+
+class AcademyConfig(base.Config):
+    """Options of the ``academy`` plugin in ``mkdocs.yml``."""
+
+    modules_dir = c.Type(str, default="modules")
+    """Folder of Markdown modules, relative to mkdocs.yml."""
+    paths_dir = c.Type(str, default="paths")
+    """Folder of learning paths (YAML), relative to mkdocs.yml."""
+    quizzes_dir = c.Type(str, default="quizzes")
+    """Folder of quiz banks (YAML), relative to mkdocs.yml."""
+    severity = c.Type(dict, default={})
+    """Severity per rule family or code: `error`, `warning` or `ignore`."""
+    today = c.Optional(c.Type((str, _dt.date)))
+    """Date for stale-review checks (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today."""
+
+
+def format_problem(p: Problem) -> str:
+    text = f"{p.file}:{p.line}:{p.column}: [{p.code}] {p.message}"
+    return f"{text}\n    hint: {p.hint}" if p.hint else text
+
+
+class AcademyPlugin(BasePlugin[AcademyConfig]):
+    """Validates the academy and generates its pages."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.cache = LoadCache()
+        self.result: Result | None = None
+        self.renderer: Renderer | None = None
+        self.settings: Settings | None = None
+        self.markers = AcademyMarkers()
+        self.pages: dict[str, tuple[str, Module | LearningPath | Quiz]] = {}
+        self.urls = SiteUrls()
+
+    # Defining on_startup makes MkDocs keep this instance across `serve`
+    # rebuilds, which is what lets the load cache skip unchanged files.
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.cache = LoadCache()
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        root = Path(config.config_file_path or ".").resolve().parent
+        content_dir = os.path.relpath(config.docs_dir, root)
+        try:
+            self.settings = Settings.from_options(root, dict(self.config), content_dir=content_dir)
+        except SettingsError as exc:
+            raise PluginError(str(exc)) from None
+        result = run(self.settings, self.cache)
+        for p in result.problems:
+            (log.error if p.severity is Severity.ERROR else log.warning)(format_problem(p))
+        if result.errors:
+            raise PluginError(
+                f"academy: {plural(len(result.errors), 'error')}, {plural(len(result.warnings), 'warning')} "
+                f"in {plural(len(result.files), 'file')}; the site was not built and {config.site_dir} is untouched."
+            )
+        self.result = result
+        self.urls = SiteUrls(config.use_directory_urls)
+        language = config.theme.get("language") or "en"
+        self.renderer = Renderer(result.academy, language, self.urls)
+        self.strings = i18n.strings(language)
+        if self.markers not in config.markdown_extensions:
+            config.markdown_extensions.append(self.markers)
+        for asset in ASSETS:
+            if asset.endswith(".css") and f"assets/academy/{asset}" not in config.extra_css:
+                config.extra_css.append(f"assets/academy/{asset}")
+        return config
+
+    # --- files and navigation ---------------------------------------------------
+
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        assert self.result is not None
+        academy = self.result.academy
+        self.pages = {}
+        for module in academy.modules:
+            self._add_page(files, config, "modules", module)
+        for lp in academy.paths:
+            self._add_page(files, config, "paths", lp)
+        for quiz in academy.quizzes:
+            self._add_page(files, config, "quizzes", quiz, InclusionLevel.NOT_IN_NAV)
+        package = resources.files("academy")
+        for asset in ASSETS:
+            with resources.as_file(package.joinpath("assets", asset)) as path:
+                files.append(File.generated(config, f"assets/academy/{asset}", abs_src_path=str(path)))
+        for kind in KINDS:
+            with resources.as_file(package.joinpath("schemas", f"{kind}.schema.json")) as path:
+                files.append(File.generated(config, f"schemas/{kind}.schema.json", abs_src_path=str(path)))
+        self._arrange_nav(files, config)
+        return files
+
+    def _add_page(
+        self,
+        files: Files,
+        config: MkDocsConfig,
+        section: str,
+        item: Module | LearningPath | Quiz,
+        inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
+    ) -> None:
+        src = f"{section}/{item.id}.md"
+        existing = files.get_file_from_path(src)
+        if existing is not None:
+            raise PluginError(
+                f"academy: {config.docs_dir}/{src} collides with the generated page for {section[:-1]} `{item.id}`; rename or move it."
+            )
+        # The leading newline stops MkDocs from reading a body that starts
+        # with `---` as a second front matter block.
+        content = "\n" + (item.body if isinstance(item, Module) else "")
+        files.append(File.generated(config, src, content=content, inclusion=inclusion))
+        self.pages[src] = (section, item)
+
+    def _arrange_nav(self, files: Files, config: MkDocsConfig) -> None:
+        """Put paths first and modules grouped by source folder, after Home.
+
+        With an explicit ``nav`` in mkdocs.yml the author decides; we only
+        append the two sections when the nav does not mention them.
+        """
+        assert self.result is not None
+        academy = self.result.academy
+        modules_root = (self.settings.modules_dir if self.settings else "modules").rstrip("/") + "/"
+        groups: dict[str, list[Module]] = {}
+        for module in academy.modules:
+            folder = module.file[len(modules_root) :].rpartition("/")[0] if module.file.startswith(modules_root) else ""
+            groups.setdefault(folder, []).append(module)
+        module_nav: list[Any] = []
+        for folder in sorted(groups):
+            entries = [f"modules/{m.id}.md" for m in sorted(groups[folder], key=lambda m: (m.title.casefold(), m.id))]
+            if folder:
+                module_nav.append({folder.replace("/", " / ").replace("-", " ").capitalize(): entries})
+            else:
+                module_nav.extend(entries)
+        path_nav = [f"paths/{p.id}.md" for p in academy.paths]
+        sections: list[Any] = []
+        if path_nav:
+            sections.append({self.strings["learning_paths"]: path_nav})
+        if module_nav:
+            sections.append({self.strings["modules"]: module_nav})
+        if config.nav is not None:
+            mentioned = str(config.nav)
+            config.nav = list(config.nav) + [s for s in sections if not any(e in mentioned for e in _entries(s))]
+            return
+        from mkdocs.utils import nest_paths
+
+        own = {src for src in self.pages}
+        content = [
+            f.src_uri
+            for f in files.documentation_pages()
+            if f.src_uri not in own and f.inclusion.is_in_nav()
+        ]
+        home = [p for p in content if p in ("index.md", "README.md")]
+        rest = nest_paths([p for p in content if p not in home])
+        config.nav = home + sections + rest
+
+    # --- pages --------------------------------------------------------------------
+
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        entry = self.pages.get(page.file.src_uri)
+        self.markers.resolve = None
+        if entry is None:
+            return markdown
+        section, item = entry
+        # MkDocs treats page titles as HTML (they come from rendered headings),
+        # so a title from front matter must be escaped before it gets there.
+        page.meta["title"] = str(escape(item.title))
+        if section != "modules" or not isinstance(item, Module):
+            return markdown
+        assert self.renderer is not None
+        renderer, module = self.renderer, item
+        checks = {c.id: c for c in module.checks}
+        scenarios = {s.id: s for s in module.scenarios}
+
+        def resolve(kind: str, item_id: str) -> str | None:
+            if kind == "check" and item_id in checks:
+                return renderer.question(module.id, checks[item_id])
+            if kind == "scenario" and item_id in scenarios:
+                return renderer.scenario(module, scenarios[item_id])
+            return None
+
+        self.markers.resolve = resolve
+        placed = {(m.kind, m.id) for m in scan(module.body) if m.valid}
+        rest = [f"[[check {c.id}]]" for c in module.checks if ("check", c.id) not in placed]
+        rest += [f"[[scenario {s.id}]]" for s in module.scenarios if ("scenario", s.id) not in placed]
+        if rest:
+            markdown = markdown.rstrip() + f"\n\n## {self.strings['check_your_understanding']}\n\n" + "\n\n".join(rest) + "\n"
+        return markdown
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        self.markers.resolve = None
+        assert self.renderer is not None
+        if page.is_homepage:
+            cards = self.renderer.role_cards(self.urls.base_of(page.url))
+            if ROLE_CARDS_PLACEHOLDER in html:
+                return html.replace(ROLE_CARDS_PLACEHOLDER, cards, 1)
+            return html + cards
+        entry = self.pages.get(page.file.src_uri)
+        if entry is None:
+            return html
+        section, item = entry
+        base_url = self.urls.base_of(page.url)
+        title = f'<h1 id="{section[:-1]}-title">{escape(item.title)}</h1>'
+        if isinstance(item, Module):
+            if page.toc is not None:
+                page.toc.items.insert(0, AnchorLink(str(escape(self.strings["objectives"])), "objectives", 2))
+            return title + self.renderer.module_header(item, base_url) + html
+        if isinstance(item, LearningPath):
+            return title + self.renderer.path_page(item, base_url)
+        return title + self.renderer.quiz_page(item, base_url)
+
+    # --- serve --------------------------------------------------------------------
+
+    def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
+        if self.settings is not None:
+            for folder in (self.settings.modules_dir, self.settings.paths_dir, self.settings.quizzes_dir):
+                path = self.settings.root / folder
+                if path.is_dir():
+                    server.watch(str(path))
+        return server
+
+
+def _entries(section: dict[str, Any]) -> list[str]:
+    out: list[str] = []
+    for value in section.values():
+        for entry in value:
+            if isinstance(entry, str):
+                out.append(entry)
+            elif isinstance(entry, dict):
+                out.extend(_entries(entry))
+    return out
+

@@ -1,0 +1,66 @@
+"""Placement markers in module bodies resolve, are well-formed, and appear once."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+
+from ..codes import problem
+from ..markers import KINDS, scan
+from ..model import Module
+from ..problems import Problem
+from ..suggest import did_you_mean
+from .context import Context
+
+
+def check(ctx: Context) -> Iterable[Problem]:
+    for module in ctx.academy.modules:
+        yield from _module(module)
+
+
+def _module(module: Module) -> Iterator[Problem]:
+    f = module.file
+    placed: dict[tuple[str, str], int] = {}
+    for marker in scan(module.body, module.body_line):
+        if not marker.valid:
+            words = marker.raw.strip("[] ").split()
+            guess = did_you_mean(words[0], KINDS) if words else ""
+            yield problem(
+                "body.marker",
+                f,
+                marker.line,
+                marker.column,
+                f"`{marker.raw}` is not a placement marker",
+                (guess + " " if guess else "") + "Write `[[check ID]]` or `[[scenario ID]]` alone on the line.",
+            )
+            continue
+        items = module.checks if marker.kind == "check" else module.scenarios
+        ids = [i.id for i in items]
+        if marker.id not in ids:
+            other = module.scenarios if marker.kind == "check" else module.checks
+            if marker.id in [i.id for i in other]:
+                right = "scenario" if marker.kind == "check" else "check"
+                hint = f"`{marker.id}` is a {right}: write `[[{right} {marker.id}]]`."
+            else:
+                listed = ", ".join(f"`{i}`" for i in ids) or "none"
+                hint = did_you_mean(marker.id, ids) or f"This module's {marker.kind}s: {listed}."
+            yield problem(
+                "ref.placement",
+                f,
+                marker.line,
+                marker.column,
+                f"`{marker.raw}` names no {marker.kind} of module `{module.id}`",
+                hint,
+            )
+            continue
+        key = (marker.kind, marker.id)
+        if key in placed:
+            yield problem(
+                "body.duplicate-placement",
+                f,
+                marker.line,
+                marker.column,
+                f"{marker.kind} `{marker.id}` is already placed on line {placed[key]}",
+                "Place each item once.",
+            )
+        else:
+            placed[key] = marker.line

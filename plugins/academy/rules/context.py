@@ -1,0 +1,53 @@
+"""What every rule receives: the academy, per-file load results, and helpers."""
+
+from __future__ import annotations
+
+import datetime as _dt
+from collections.abc import Mapping
+from dataclasses import dataclass
+
+from ..codes import problem
+from ..loader import Loaded
+from ..model import Academy, YamlPath
+from ..problems import Problem
+
+
+@dataclass(frozen=True)
+class Context:
+    """Shared inputs of the cross-file rules.
+
+    Attributes:
+        academy: The model, built leniently from every file.
+        files: Load results by relative file path.
+        today: Reference date for time-based rules.
+    """
+
+    academy: Academy
+    files: Mapping[str, Loaded]
+    today: _dt.date
+
+    def at(
+        self,
+        code: str,
+        file: str,
+        path: YamlPath,
+        message: str,
+        hint: str = "",
+        *,
+        key: bool = False,
+    ) -> Problem:
+        """A problem located at a YAML path of ``file``.
+
+        With ``key=True`` the problem points at the key rather than its value,
+        which reads better for "this field is wrong" than for "this value".
+        """
+        loaded = self.files.get(file)
+        line = col = 1
+        if loaded is not None and loaded.doc is not None:
+            line, col = loaded.doc.locate_key(path) if key else loaded.doc.locate(path)
+        return problem(code, file, line, col, message, hint)
+
+    def sound(self, file: str, path: YamlPath) -> bool:
+        """True when the item at ``path`` passed the schema."""
+        loaded = self.files.get(file)
+        return loaded is None or loaded.sound(path)
