@@ -114,7 +114,7 @@ def _load_bytes(ref: SourceRef, raw: bytes, digest: str) -> Loaded:
     errors = list(schema.validator(ref.kind).iter_errors(doc.data))
     bad: set[YamlPath] = set()
     for error in errors:
-        problems.extend(schema.to_problems(error, doc, file))
+        problems.extend(schema.to_problems(error, doc, file, ref.kind))
         bad.add(_error_path(error))
     item: Item | None
     if ref.kind == MODULE:

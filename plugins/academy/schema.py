@@ -20,9 +20,9 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from jsonschema.validators import extend
 
 from .codes import problem
-from .problems import Problem
+from .problems import Problem, plural
 from .suggest import did_you_mean
-from .yamlload import YamlDate, YamlDoc, describe_scalar
+from .yamlload import YamlDate, YamlDoc, describe_scalar, has_unsupported_tag
 
 KINDS = ("module", "path", "quiz")
 
@@ -85,11 +85,11 @@ def validate(kind: str, doc: YamlDoc, file: str) -> list[Problem]:
     checker = validator(kind)
     problems: list[Problem] = []
     for error in checker.iter_errors(doc.data):
-        problems.extend(to_problems(error, doc, file))
+        problems.extend(to_problems(error, doc, file, kind))
     return problems
 
 
-def field_name(path: Sequence[str | int]) -> str:
+def field_name(path: Sequence[str | int], whole: str = "the front matter") -> str:
     """``('checks', 2, 'choices', 0, 'text')`` -> ``checks[2].choices[0].text``."""
     out = ""
     for step in path:
@@ -97,7 +97,7 @@ def field_name(path: Sequence[str | int]) -> str:
             out += f"[{step}]"
         else:
             out += ("." if out else "") + step
-    return out or "the front matter"
+    return out or whole
 
 
 def _quote(value: Any) -> str:
@@ -106,9 +106,13 @@ def _quote(value: Any) -> str:
     return f"`{json.dumps(value)}`"
 
 
-def to_problems(error: ValidationError, doc: YamlDoc, file: str) -> list[Problem]:
+def to_problems(error: ValidationError, doc: YamlDoc, file: str, kind_of_file: str = "module") -> list[Problem]:
     path = list(error.absolute_path)
-    name = field_name(path)
+    node, found = doc.node_at(path)
+    if found and has_unsupported_tag(node):
+        return []  # already reported as yaml.tag; its value is meaningless
+    whole = "the front matter" if kind_of_file == "module" else f"the {kind_of_file} file"
+    name = field_name(path, whole)
     kind = error.validator
     value = error.validator_value
     instance = error.instance
@@ -119,7 +123,7 @@ def to_problems(error: ValidationError, doc: YamlDoc, file: str) -> list[Problem
         match = REQUIRED.match(error.message)
         missing = match.group(1) if match else "?"
         line, col = doc.locate(path)
-        where = f"{name} is" if path else "the front matter is"
+        where = f"{name} is"
         return [problem("schema.required", file, line, col, f"{where} missing required field `{missing}`", f"Add `{missing}:`.")]
 
     if kind in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
@@ -150,7 +154,6 @@ def to_problems(error: ValidationError, doc: YamlDoc, file: str) -> list[Problem
     line, col = doc.locate(path)
 
     if kind == "type":
-        node, found = doc.node_at(path)
         expected = value if isinstance(value, list) else [value]
         if "string" in expected:
             trap = "date" if isinstance(instance, YamlDate) else (describe_scalar(node) if found else None)
@@ -187,10 +190,12 @@ def to_problems(error: ValidationError, doc: YamlDoc, file: str) -> list[Problem
         return [problem("schema.range", file, line, col, f"{name} is {instance}; it must be {bound} {value}", hint)]
 
     if kind in _SIZE:
-        unit = "characters" if "Length" in kind else ("entries" if isinstance(instance, dict) else "items")
+        unit = "character" if "Length" in kind else ("entry" if isinstance(instance, dict) else "item")
         bound = "at least" if kind.startswith("min") else "at most"
-        size = len(instance) if hasattr(instance, "__len__") else "?"
-        return [problem("schema.size", file, line, col, f"{name} has {size} {unit}; it needs {bound} {value}", hint)]
+        size = len(instance) if hasattr(instance, "__len__") else 0
+        have = plural(size, unit).replace("entrys", "entries")
+        want = plural(value, unit).replace("entrys", "entries")
+        return [problem("schema.size", file, line, col, f"{name} has {have}; it needs {bound} {want}", hint)]
 
     if kind == "uniqueItems":
         seen: set[str] = set()

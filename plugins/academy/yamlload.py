@@ -107,6 +107,8 @@ class YamlDoc:
 
     def _position(self, node: yaml.Node) -> tuple[int, int]:
         mark = node.start_mark
+        if mark is None:  # the empty document has no position of its own
+            return self.line_offset, 1
         return mark.line + self.line_offset, mark.column + 1
 
 
@@ -140,6 +142,16 @@ def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
         if 0 <= step < len(node.value):
             return node.value[step]
     return None
+
+
+_SUPPORTED_TAGS = frozenset(
+    {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _VALUE, _T + "seq", _T + "map"}
+)
+
+
+def has_unsupported_tag(node: yaml.Node) -> bool:
+    """True for nodes the loader already reported as ``yaml.tag``."""
+    return node.tag not in _SUPPORTED_TAGS
 
 
 def describe_scalar(node: yaml.Node) -> str | None:

@@ -36,7 +36,7 @@ def _repeats(
                 "answer.duplicate",
                 file,
                 (*base, i, *suffix),
-                f"{what} {i + 1} repeats {what} {seen[key] + 1} (`{value}`)",
+                f"{what} {i + 1} repeats {what} {seen[key] + 1} (`{value.strip()}`)",
                 "Make every option distinct.",
             )
         else:

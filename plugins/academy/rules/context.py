@@ -10,6 +10,7 @@ from ..codes import problem
 from ..loader import Loaded
 from ..model import Academy, YamlPath
 from ..problems import Problem
+from ..suggest import did_you_mean
 
 
 @dataclass(frozen=True)
@@ -46,6 +47,18 @@ class Context:
         if loaded is not None and loaded.doc is not None:
             line, col = loaded.doc.locate_key(path) if key else loaded.doc.locate(path)
         return problem(code, file, line, col, message, hint)
+
+    def unresolved_hint(self, kind: str, value: str, known: list[str], fallback: str) -> str:
+        """Hint for an unknown id: the closest known id, else the files that
+        failed to load (one of them may define it), else ``fallback``."""
+        suggestion = did_you_mean(value, known)
+        if suggestion:
+            return suggestion
+        broken = [f for f, loaded in self.files.items() if loaded.ref.kind == kind and loaded.item is None]
+        if broken:
+            listed = ", ".join(broken[:3]) + (" and others" if len(broken) > 3 else "")
+            return f"{listed} could not be loaded and may define `{value}`; fix that first."
+        return fallback
 
     def sound(self, file: str, path: YamlPath) -> bool:
         """True when the item at ``path`` passed the schema."""

@@ -20,10 +20,6 @@ def check(ctx: Context) -> Iterable[Problem]:
     yield from _quizzes(ctx)
 
 
-def _hint(value: str, known: Iterable[str], fallback: str) -> str:
-    return did_you_mean(value, known) or fallback
-
-
 def _modules(ctx: Context) -> Iterator[Problem]:
     academy = ctx.academy
     module_ids = [m.id for m in academy.modules]
@@ -41,7 +37,7 @@ def _modules(ctx: Context) -> Iterator[Problem]:
                     f,
                     path,
                     f"prerequisite `{prereq}` is not a module",
-                    _hint(prereq, module_ids, "Use the id of an existing module."),
+                    ctx.unresolved_hint("module", prereq, module_ids, "Use the id of an existing module."),
                 )
         objective_ids = [o.id for o in module.objectives]
         for item in (*module.checks, *module.scenarios):
@@ -59,7 +55,7 @@ def _objective(
             module.file,
             where,
             f"objective `{objective}` is not an objective of module `{module.id}`",
-            _hint(objective, objective_ids, f"Objectives of this module: {known}."),
+            did_you_mean(objective, objective_ids) or f"Objectives of this module: {known}.",
         )
 
 
@@ -76,7 +72,7 @@ def _paths(ctx: Context) -> Iterator[Problem]:
                     f,
                     ("requires", i),
                     f"required path `{required}` does not exist",
-                    _hint(required, path_ids, "Use the id of a file in the paths folder."),
+                    ctx.unresolved_hint("path", required, path_ids, "Use the id of a file in the paths folder."),
                 )
         if lp.placement and ctx.sound(f, ("placement",)):
             yield from _quiz_ref(ctx, f, ("placement",), lp.placement, "placement")
@@ -89,7 +85,7 @@ def _paths(ctx: Context) -> Iterator[Problem]:
                         f,
                         path,
                         f"stage `{stage.id}` lists `{module_id}`, which is not a module",
-                        _hint(module_id, module_ids, "Use the id of an existing module."),
+                        ctx.unresolved_hint("module", module_id, module_ids, "Use the id of an existing module."),
                     )
             if stage.assessment and ctx.sound(f, (*stage.path, "assessment")):
                 yield from _quiz_ref(ctx, f, (*stage.path, "assessment"), stage.assessment, "assessment")
@@ -103,7 +99,7 @@ def _quiz_ref(ctx: Context, file: str, path: tuple, quiz_id: str, kind: str) -> 
             file,
             path,
             f"{kind} quiz `{quiz_id}` does not exist",
-            _hint(quiz_id, [q.id for q in ctx.academy.quizzes], "Use the id of a file in the quizzes folder."),
+            ctx.unresolved_hint("quiz", quiz_id, [q.id for q in ctx.academy.quizzes], "Use the id of a file in the quizzes folder."),
         )
     elif quiz.kind and quiz.kind != kind:
         yield ctx.at(
@@ -134,7 +130,7 @@ def _question(ctx: Context, quiz: Quiz, question: Question, module_ids: list[str
                 f,
                 (*question.path, "module"),
                 f"question `{question.id}` maps to `{question.module}`, which is not a module",
-                _hint(question.module, module_ids, "Use the id of an existing module."),
+                ctx.unresolved_hint("module", question.module, module_ids, "Use the id of an existing module."),
             )
             return
     if not question.objective or not ctx.sound(f, (*question.path, "objective")):
@@ -155,5 +151,6 @@ def _question(ctx: Context, quiz: Quiz, question: Question, module_ids: list[str
             f,
             (*question.path, "objective"),
             f"objective `{question.objective}` is not an objective of module `{module.id}`",
-            _hint(question.objective, objective_ids, "Use one of the module's objective ids."),
+            did_you_mean(question.objective, objective_ids)
+            or "Objectives of that module: " + (", ".join(f"`{o}`" for o in objective_ids) or "none") + ".",
         )
