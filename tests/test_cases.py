@@ -15,7 +15,6 @@ from pathlib import Path
 import pytest
 from academy.cli import main
 from academy.codes import CODES
-
 from casefiles import materialise, parse
 
 CASE_DIR = Path(__file__).parent / "cases"
@@ -25,7 +24,9 @@ UNREACHABLE = {"schema.invalid"}
 
 
 @pytest.mark.parametrize("path", CASES, ids=lambda p: p.stem)
-def test_case(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch) -> None:
+def test_case(
+    path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
     case = parse(path)
     materialise(case, tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
@@ -42,7 +43,7 @@ def test_case(path: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str], mo
     assert "Traceback" not in out
     assert out == case.expect
     errors = int(re.search(r"^(\d+) errors?,", out.splitlines()[-1]).group(1))
-    assert code == (1 if errors or "--strict" in case.args and ", 0 warnings" not in out else 0)
+    assert code == (1 if errors or ("--strict" in case.args and ", 0 warnings" not in out) else 0)
     assert elapsed < 1.0, f"{path.stem} took {elapsed:.2f}s"
 
 

@@ -37,10 +37,23 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
 
     check = sub.add_parser("check", help="validate modules, paths and quiz banks")
-    check.add_argument("directory", nargs="?", default=".", help="project folder (holding mkdocs.yml); default: .")
-    check.add_argument("--format", choices=FORMATS, default=None, help="output format (default: text; github on GitHub Actions)")
+    check.add_argument(
+        "directory", nargs="?", default=".", help="project folder (holding mkdocs.yml); default: ."
+    )
+    check.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="output format (default: text; github on GitHub Actions)",
+    )
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
     check.set_defaults(func=cmd_check)
+
+    codes = sub.add_parser("codes", help="list every problem code")
+    codes.add_argument(
+        "--markdown", action="store_true", help="print the documentation page instead of a table"
+    )
+    codes.set_defaults(func=cmd_codes)
     return parser
 
 
@@ -55,6 +68,18 @@ def cmd_check(args: argparse.Namespace) -> int:
     failing = Severity.WARNING if args.strict else None
     if result.errors or (failing and result.warnings):
         return EXIT_PROBLEMS
+    return EXIT_OK
+
+
+def cmd_codes(args: argparse.Namespace) -> int:
+    from .codes import CODES, markdown_reference
+
+    if args.markdown:
+        sys.stdout.write(markdown_reference())
+        return EXIT_OK
+    width = max(len(c) for c in CODES)
+    for code in CODES.values():
+        sys.stdout.write(f"{code.code:<{width}}  {code.severity.value:<7}  {code.title}\n")
     return EXIT_OK
 
 

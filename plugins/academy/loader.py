@@ -16,8 +16,8 @@ from . import schema
 from .codes import problem
 from .model import LearningPath, Module, Quiz, YamlPath, module_from, path_from, quiz_from
 from .problems import Problem
-from .sourcetext import decode, split_front_matter
 from .sources import MODULE, PAGE, PATH, QUIZ, SourceRef
+from .sourcetext import decode, split_front_matter
 from .yamlload import YamlDoc, load_yaml
 
 Item = Module | LearningPath | Quiz

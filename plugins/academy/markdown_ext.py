@@ -50,5 +50,5 @@ class AcademyMarkers(Extension):
         self.resolve = resolve
         super().__init__(**kwargs)
 
-    def extendMarkdown(self, md: Markdown) -> None:  # noqa: N802 - Markdown's API name
+    def extendMarkdown(self, md: Markdown) -> None:
         md.preprocessors.register(_MarkerPreprocessor(md, self), "academy_markers", 20)

@@ -382,9 +382,7 @@ def module_from(data: Any, file: str, body: str = "", body_line: int = 1) -> Mod
         for i, o in enumerate(_list(data, "objectives"))
         if isinstance(o, dict) and _s(o, "id")
     )
-    checks = tuple(
-        q for i, c in enumerate(_list(data, "checks")) if (q := question_from(c, ("checks", i)))
-    )
+    checks = tuple(q for i, c in enumerate(_list(data, "checks")) if (q := question_from(c, ("checks", i))))
     scenarios = tuple(
         s for i, c in enumerate(_list(data, "scenarios")) if (s := scenario_from(c, ("scenarios", i)))
     )
@@ -412,7 +410,14 @@ def path_from(data: Any, file: str) -> LearningPath | None:
     if not isinstance(data, dict) or not _s(data, "id"):
         return None
     stages = tuple(
-        Stage(_s(s, "id"), _s(s, "title"), _strs(s, "modules"), _s(s, "summary"), _s(s, "assessment"), ("stages", i))
+        Stage(
+            _s(s, "id"),
+            _s(s, "title"),
+            _strs(s, "modules"),
+            _s(s, "summary"),
+            _s(s, "assessment"),
+            ("stages", i),
+        )
         for i, s in enumerate(_list(data, "stages"))
         if isinstance(s, dict)
     )

@@ -98,10 +98,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         result = run(self.settings, self.cache)
         for p in result.problems:
             (log.error if p.severity is Severity.ERROR else log.warning)(format_problem(p))
-        if result.errors:
+        if result.errors or (config.strict and result.warnings):
+            # Under --strict our warnings are known now, so fail before MkDocs
+            # cleans site_dir rather than after it has rewritten it.
             raise PluginError(
                 f"academy: {plural(len(result.errors), 'error')}, {plural(len(result.warnings), 'warning')} "
-                f"in {plural(len(result.files), 'file')}; the site was not built and {config.site_dir} is untouched."
+                f"in {plural(len(result.files), 'file')}{' (strict mode)' if not result.errors else ''}; "
+                f"the site was not built and {config.site_dir} is untouched."
             )
         self.result = result
         self.urls = SiteUrls(config.use_directory_urls)
@@ -168,11 +171,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         modules_root = (self.settings.modules_dir if self.settings else "modules").rstrip("/") + "/"
         groups: dict[str, list[Module]] = {}
         for module in academy.modules:
-            folder = module.file[len(modules_root) :].rpartition("/")[0] if module.file.startswith(modules_root) else ""
+            folder = (
+                module.file[len(modules_root) :].rpartition("/")[0]
+                if module.file.startswith(modules_root)
+                else ""
+            )
             groups.setdefault(folder, []).append(module)
         module_nav: list[Any] = []
         for folder in sorted(groups):
-            entries = [f"modules/{m.id}.md" for m in sorted(groups[folder], key=lambda m: (m.title.casefold(), m.id))]
+            entries = [
+                f"modules/{m.id}.md" for m in sorted(groups[folder], key=lambda m: (m.title.casefold(), m.id))
+            ]
             if folder:
                 module_nav.append({folder.replace("/", " / ").replace("-", " ").capitalize(): entries})
             else:
@@ -185,15 +194,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             sections.append({self.strings["modules"]: module_nav})
         if config.nav is not None:
             mentioned = str(config.nav)
-            config.nav = list(config.nav) + [s for s in sections if not any(e in mentioned for e in _entries(s))]
+            config.nav = list(config.nav) + [
+                s for s in sections if not any(e in mentioned for e in _entries(s))
+            ]
             return
         from mkdocs.utils import nest_paths
 
         own = {src for src in self.pages}
         content = [
-            f.src_uri
-            for f in files.documentation_pages()
-            if f.src_uri not in own and f.inclusion.is_in_nav()
+            f.src_uri for f in files.documentation_pages() if f.src_uri not in own and f.inclusion.is_in_nav()
         ]
         home = [p for p in content if p in ("index.md", "README.md")]
         rest = nest_paths([p for p in content if p not in home])
@@ -229,7 +238,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         rest = [f"[[check {c.id}]]" for c in module.checks if ("check", c.id) not in placed]
         rest += [f"[[scenario {s.id}]]" for s in module.scenarios if ("scenario", s.id) not in placed]
         if rest:
-            markdown = markdown.rstrip() + f"\n\n## {self.strings['check_your_understanding']}\n\n" + "\n\n".join(rest) + "\n"
+            markdown = (
+                markdown.rstrip()
+                + f"\n\n## {self.strings['check_your_understanding']}\n\n"
+                + "\n\n".join(rest)
+                + "\n"
+            )
         return markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -274,4 +288,3 @@ def _entries(section: dict[str, Any]) -> list[str]:
             elif isinstance(entry, dict):
                 out.extend(_entries(entry))
     return out
-

@@ -86,7 +86,4 @@ def plural(n: int, word: str) -> str:
 def summary_line(problems: Iterable[Problem], files_checked: int) -> str:
     """The closing line of every report: ``N errors, M warnings in K files``."""
     errors, warnings = count(problems)
-    return (
-        f"{plural(errors, 'error')}, {plural(warnings, 'warning')} "
-        f"in {plural(files_checked, 'file')}"
-    )
+    return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files_checked, 'file')}"

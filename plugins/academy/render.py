@@ -145,8 +145,14 @@ class Renderer:
         choices = list(enumerate(question.choices))
         if question.shuffle:
             choices = stable_shuffle(choices, seed)
-        order_items = stable_shuffle(list(enumerate(question.items)), seed) if question.type == "order" else []
-        rights = stable_shuffle(list(enumerate(question.pairs)), seed + "/right") if question.type == "match" else []
+        order_items = (
+            stable_shuffle(list(enumerate(question.items)), seed) if question.type == "order" else []
+        )
+        rights = (
+            stable_shuffle(list(enumerate(question.pairs)), seed + "/right")
+            if question.type == "match"
+            else []
+        )
         return self._render(
             "check.html",
             q=question,
@@ -197,7 +203,11 @@ class Renderer:
                 s.id: (
                     {"ending": s.ending}
                     if s.ending
-                    else {"options": [{"next": o.next, "score": o.score, "feedback": o.feedback} for o in s.options]}
+                    else {
+                        "options": [
+                            {"next": o.next, "score": o.score, "feedback": o.feedback} for o in s.options
+                        ]
+                    }
                 )
                 for s in scenario.steps
             },
@@ -228,7 +238,11 @@ class Renderer:
 
     def path_page(self, path: LearningPath, base: str) -> str:
         stages = [
-            (stage, [self.academy.module(m) for m in stage.modules if self.academy.module(m)], self.academy.quiz(stage.assessment) if stage.assessment else None)
+            (
+                stage,
+                [self.academy.module(m) for m in stage.modules if self.academy.module(m)],
+                self.academy.quiz(stage.assessment) if stage.assessment else None,
+            )
             for stage in path.stages
         ]
         return self._render(
@@ -244,8 +258,14 @@ class Renderer:
 
     def quiz_page(self, quiz: Quiz, base: str) -> str:
         questions = [self.question(quiz.id, q, dom_prefix="q") for q in quiz.questions]
-        paths = [p for p in self.academy.paths if p.placement == quiz.id or any(s.assessment == quiz.id for s in p.stages)]
-        return self._render("quiz.html", quiz=quiz, base=base, questions=[Markup(q) for q in questions], paths=paths)
+        paths = [
+            p
+            for p in self.academy.paths
+            if p.placement == quiz.id or any(s.assessment == quiz.id for s in p.stages)
+        ]
+        return self._render(
+            "quiz.html", quiz=quiz, base=base, questions=[Markup(q) for q in questions], paths=paths
+        )
 
     def role_cards(self, base: str) -> str:
         cards = [(p, self.academy.path_duration(p), len(p.module_ids)) for p in self.academy.paths]

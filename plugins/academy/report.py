@@ -34,10 +34,7 @@ def _escape_property(value: str) -> str:
 def github_annotation(p: Problem) -> str:
     """One workflow command: ``::error file=…,line=…,col=…,title=CODE::message``."""
     message = p.message + (f"\nHint: {p.hint}" if p.hint else "")
-    props = (
-        f"file={_escape_property(p.file)},line={p.line},col={p.column},"
-        f"title={_escape_property(p.code)}"
-    )
+    props = f"file={_escape_property(p.file)},line={p.line},col={p.column},title={_escape_property(p.code)}"
     return f"::{p.severity.value} {props}::{_escape_data(message)}"
 
 

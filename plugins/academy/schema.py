@@ -46,7 +46,9 @@ _JSON_TYPES = {
 }
 
 
-def _type_keyword(validator: Any, types: Any, instance: Any, schema: dict[str, Any]) -> Iterator[ValidationError]:
+def _type_keyword(
+    validator: Any, types: Any, instance: Any, schema: dict[str, Any]
+) -> Iterator[ValidationError]:
     """``type``, except that an unquoted date is not text.
 
     The loader keeps unquoted dates as :class:`YamlDate` strings so date
@@ -106,7 +108,9 @@ def _quote(value: Any) -> str:
     return f"`{json.dumps(value)}`"
 
 
-def to_problems(error: ValidationError, doc: YamlDoc, file: str, kind_of_file: str = "module") -> list[Problem]:
+def to_problems(
+    error: ValidationError, doc: YamlDoc, file: str, kind_of_file: str = "module"
+) -> list[Problem]:
     path = list(error.absolute_path)
     node, found = doc.node_at(path)
     if found and has_unsupported_tag(node):
@@ -124,7 +128,16 @@ def to_problems(error: ValidationError, doc: YamlDoc, file: str, kind_of_file: s
         missing = match.group(1) if match else "?"
         line, col = doc.locate(path)
         where = f"{name} is"
-        return [problem("schema.required", file, line, col, f"{where} missing required field `{missing}`", f"Add `{missing}:`.")]
+        return [
+            problem(
+                "schema.required",
+                file,
+                line,
+                col,
+                f"{where} missing required field `{missing}`",
+                f"Add `{missing}:`.",
+            )
+        ]
 
     if kind in ("additionalProperties", "unevaluatedProperties") and isinstance(instance, dict):
         known = list(subschema.get("properties", {}))
@@ -172,22 +185,49 @@ def to_problems(error: ValidationError, doc: YamlDoc, file: str, kind_of_file: s
                 file,
                 line,
                 col,
-                f"{name} is {_quote(instance)}; expected " + (f"one of {listed}" if kind == "enum" else listed),
+                f"{name} is {_quote(instance)}; expected "
+                + (f"one of {listed}" if kind == "enum" else listed),
                 did_you_mean(instance, options) or hint,
             )
         ]
 
     if kind == "pattern":
         if value == r"\S":
-            return [problem("schema.size", file, line, col, f"{name} is blank", "Write the text, or remove the field.")]
-        return [problem("schema.pattern", file, line, col, f"{name} {_quote(instance)} does not have the required form", hint)]
+            return [
+                problem(
+                    "schema.size", file, line, col, f"{name} is blank", "Write the text, or remove the field."
+                )
+            ]
+        return [
+            problem(
+                "schema.pattern",
+                file,
+                line,
+                col,
+                f"{name} {_quote(instance)} does not have the required form",
+                hint,
+            )
+        ]
 
     if kind == "format":
-        return [problem("schema.format", file, line, col, f"{name} {_quote(instance)} is not a valid {value}", hint)]
+        return [
+            problem(
+                "schema.format", file, line, col, f"{name} {_quote(instance)} is not a valid {value}", hint
+            )
+        ]
 
     if kind in _RANGE:
-        bound = {"minimum": "at least", "maximum": "at most", "exclusiveMinimum": "above", "exclusiveMaximum": "below"}.get(kind, "a multiple of")
-        return [problem("schema.range", file, line, col, f"{name} is {instance}; it must be {bound} {value}", hint)]
+        bound = {
+            "minimum": "at least",
+            "maximum": "at most",
+            "exclusiveMinimum": "above",
+            "exclusiveMaximum": "below",
+        }.get(kind, "a multiple of")
+        return [
+            problem(
+                "schema.range", file, line, col, f"{name} is {instance}; it must be {bound} {value}", hint
+            )
+        ]
 
     if kind in _SIZE:
         unit = "character" if "Length" in kind else ("entry" if isinstance(instance, dict) else "item")
@@ -199,8 +239,19 @@ def to_problems(error: ValidationError, doc: YamlDoc, file: str, kind_of_file: s
 
     if kind == "uniqueItems":
         seen: set[str] = set()
-        repeated = next((json.dumps(i) for i in instance if json.dumps(i) in seen or seen.add(json.dumps(i))), "?")
-        return [problem("schema.unique", file, line, col, f"{name} lists {repeated} more than once", "List each entry once.")]
+        repeated = next(
+            (json.dumps(i) for i in instance if json.dumps(i) in seen or seen.add(json.dumps(i))), "?"
+        )
+        return [
+            problem(
+                "schema.unique",
+                file,
+                line,
+                col,
+                f"{name} lists {repeated} more than once",
+                "List each entry once.",
+            )
+        ]
 
     return [problem("schema.invalid", file, line, col, f"{name}: {error.message}", hint)]
 

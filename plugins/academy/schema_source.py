@@ -44,9 +44,7 @@ def ref(name: str, description: str, *examples: Any) -> dict[str, Any]:
     return prop({"$ref": f"#/$defs/{name}"}, description, *examples)
 
 
-def obj(
-    properties: dict[str, Any], required: list[str], description: str, **extra: Any
-) -> dict[str, Any]:
+def obj(properties: dict[str, Any], required: list[str], description: str, **extra: Any) -> dict[str, Any]:
     return {
         "type": "object",
         "description": description,
@@ -82,8 +80,14 @@ COMMON_DEFS: dict[str, Any] = {
     },
     "outcomeFeedback": obj(
         {
-            "correct": ref("text", "Shown when the learner answers correctly.", "Right: listening comes first."),
-            "incorrect": ref("text", "Shown when the learner answers wrongly.", "Not quite: think about what the customer needs first."),
+            "correct": ref(
+                "text", "Shown when the learner answers correctly.", "Right: listening comes first."
+            ),
+            "incorrect": ref(
+                "text",
+                "Shown when the learner answers wrongly.",
+                "Not quite: think about what the customer needs first.",
+            ),
         },
         [],
         "Feedback for a question without choices, by outcome.",
@@ -100,16 +104,30 @@ def question_defs(in_quiz: bool) -> dict[str, Any]:
     """
     common: dict[str, Any] = {
         "id": ref("id", "Id of the question, unique within its module or quiz bank.", "first-step"),
-        "type": prop({"enum": list(QUESTION_TYPES)}, "The question type; it decides which other fields apply.", "single"),
-        "prompt": ref("text", "The question as the learner reads it.", "A customer writes: \"This is the third time I've asked!\" What do you do first?"),
+        "type": prop(
+            {"enum": list(QUESTION_TYPES)},
+            "The question type; it decides which other fields apply.",
+            "single",
+        ),
+        "prompt": ref(
+            "text",
+            "The question as the learner reads it.",
+            'A customer writes: "This is the third time I\'ve asked!" What do you do first?',
+        ),
         "objective": ref(
             "id",
             "Id of the objective this question assesses"
             + (" (an objective of `module`)." if in_quiz else ", declared in the module's `objectives`."),
             "apply-leaps",
         ),
-        "hint": ref("text", "A nudge the learner can reveal before answering.", "Which letter of LEAPS comes first?"),
-        "explanation": ref("text", "Why the answer is right, shown after answering.", "LEAPS starts with listening: people calm down once they feel heard."),
+        "hint": ref(
+            "text", "A nudge the learner can reveal before answering.", "Which letter of LEAPS comes first?"
+        ),
+        "explanation": ref(
+            "text",
+            "Why the answer is right, shown after answering.",
+            "LEAPS starts with listening: people calm down once they feel heard.",
+        ),
     }
     if in_quiz:
         common["module"] = ref(
@@ -122,7 +140,11 @@ def question_defs(in_quiz: bool) -> dict[str, Any]:
         {
             "text": ref("text", "The choice as shown.", "Let them finish, then name what you heard."),
             "correct": prop({"type": "boolean"}, "Marks a correct choice. Omit it for wrong choices.", True),
-            "feedback": ref("text", "Why this choice is right or wrong, shown when the learner picks it.", "A fix before the customer feels heard reads as a brush-off."),
+            "feedback": ref(
+                "text",
+                "Why this choice is right or wrong, shown when the learner picks it.",
+                "A fix before the customer feels heard reads as a brush-off.",
+            ),
         },
         ["text"],
         "One answer option.",
@@ -132,14 +154,22 @@ def question_defs(in_quiz: bool) -> dict[str, Any]:
         "The answer options, in the order written unless `shuffle` is true.",
         [{"text": "Offer a credit", "feedback": "Too early."}, {"text": "Listen first", "correct": True}],
     )
-    shuffle = prop({"type": "boolean", "default": False}, "Show the choices in a random order, stable within one attempt.", True)
+    shuffle = prop(
+        {"type": "boolean", "default": False},
+        "Show the choices in a random order, stable within one attempt.",
+        True,
+    )
     outcome = ref("outcomeFeedback", "Feedback by outcome.", {"correct": "Right.", "incorrect": "Not quite."})
     specific: dict[str, dict[str, Any]] = {
         "single": {"choices": choices, "shuffle": shuffle},
         "multiple": {
             "choices": choices,
             "shuffle": shuffle,
-            "partial": prop({"type": "boolean", "default": False}, "Give partial credit instead of all-or-nothing scoring.", True),
+            "partial": prop(
+                {"type": "boolean", "default": False},
+                "Give partial credit instead of all-or-nothing scoring.",
+                True,
+            ),
         },
         "true-false": {
             "answer": prop({"type": "boolean"}, "The correct answer.", True),
@@ -213,10 +243,22 @@ def question_defs(in_quiz: bool) -> dict[str, Any]:
 def scenario_defs() -> dict[str, Any]:
     option = obj(
         {
-            "text": ref("text", "What the learner says or does.", "Three late orders is a lot. What happened with this one?"),
+            "text": ref(
+                "text",
+                "What the learner says or does.",
+                "Three late orders is a lot. What happened with this one?",
+            ),
             "next": ref("id", "The step this choice leads to.", "calmer"),
-            "score": prop({"type": "integer", "minimum": -100, "maximum": 100, "default": 0}, "Points for this choice; the route's total is the learner's score.", 2),
-            "feedback": ref("text", "Why this choice helps or hurts, shown after choosing.", "You acknowledged the pattern before asking."),
+            "score": prop(
+                {"type": "integer", "minimum": -100, "maximum": 100, "default": 0},
+                "Points for this choice; the route's total is the learner's score.",
+                2,
+            ),
+            "feedback": ref(
+                "text",
+                "Why this choice helps or hurts, shown after choosing.",
+                "You acknowledged the pattern before asking.",
+            ),
         },
         ["text", "next"],
         "One choice at a decision point.",
@@ -225,7 +267,9 @@ def scenario_defs() -> dict[str, Any]:
     decision = obj(
         {
             "speaker": speaker,
-            "text": ref("text", "The message or situation at this point.", "This is the THIRD time my order is late."),
+            "text": ref(
+                "text", "The message or situation at this point.", "This is the THIRD time my order is late."
+            ),
             "options": prop(
                 {"type": "array", "items": {"$ref": "#/$defs/option"}, "minItems": 1, "maxItems": 6},
                 "The choices offered at this decision point.",
@@ -238,9 +282,13 @@ def scenario_defs() -> dict[str, Any]:
     ending = obj(
         {
             "speaker": speaker,
-            "text": ref("text", "What happens at the end of this route.", "The customer accepts the re-shipment."),
+            "text": ref(
+                "text", "What happens at the end of this route.", "The customer accepts the re-shipment."
+            ),
             "ending": prop({"enum": list(ENDINGS)}, "The outcome of this route.", "success"),
-            "feedback": ref("text", "The lesson of this ending.", "You listened before solving, and it showed."),
+            "feedback": ref(
+                "text", "The lesson of this ending.", "You listened before solving, and it showed."
+            ),
         },
         ["text", "ending"],
         "An ending.",
@@ -257,10 +305,20 @@ def scenario_defs() -> dict[str, Any]:
             "id": ref("id", "Id of the scenario, unique within the module.", "third-late-order"),
             "objective": ref("id", "Id of the module objective the scenario practises.", "apply-leaps"),
             "title": ref("text", "Title shown above the scenario.", "The third late order"),
-            "channel": prop({"enum": list(CHANNELS)}, "How the conversation happens; sets the transcript style.", "chat"),
-            "intro": ref("text", "Context the learner reads before the first step.", "You are on the chat queue. Dana's order is late again."),
+            "channel": prop(
+                {"enum": list(CHANNELS)}, "How the conversation happens; sets the transcript style.", "chat"
+            ),
+            "intro": ref(
+                "text",
+                "Context the learner reads before the first step.",
+                "You are on the chat queue. Dana's order is late again.",
+            ),
             "start": ref("id", "Id of the first step.", "opening"),
-            "allow_loops": prop({"type": "boolean", "default": False}, "Allow choices that lead back to an earlier step.", False),
+            "allow_loops": prop(
+                {"type": "boolean", "default": False},
+                "Allow choices that lead back to an earlier step.",
+                False,
+            ),
             "steps": prop(
                 {
                     "type": "object",
@@ -269,7 +327,13 @@ def scenario_defs() -> dict[str, Any]:
                     "minProperties": 2,
                 },
                 "The steps, keyed by step id.",
-                {"opening": {"text": "Where is my order?", "options": [{"text": "Let me check.", "next": "done"}]}, "done": {"text": "Found it.", "ending": "success"}},
+                {
+                    "opening": {
+                        "text": "Where is my order?",
+                        "options": [{"text": "Let me check.", "next": "done"}],
+                    },
+                    "done": {"text": "Found it.", "ending": "success"},
+                },
             ),
         },
         ["id", "objective", "title", "start", "steps"],
@@ -278,7 +342,9 @@ def scenario_defs() -> dict[str, Any]:
     return {"option": option, "decision": decision, "ending": ending, "step": step, "scenario": scenario}
 
 
-def _document(name: str, title: str, description: str, root: dict[str, Any], defs: dict[str, Any]) -> dict[str, Any]:
+def _document(
+    name: str, title: str, description: str, root: dict[str, Any], defs: dict[str, Any]
+) -> dict[str, Any]:
     return {
         "$schema": DIALECT,
         "$id": BASE_URI + f"{name}.schema.json",
@@ -291,40 +357,90 @@ def _document(name: str, title: str, description: str, root: dict[str, Any], def
 
 def module_schema() -> dict[str, Any]:
     properties = {
-        "id": ref("id", "Module id, unique across the academy. Its page is `modules/<id>/`.", "deescalation-leaps"),
-        "title": prop({"$ref": "#/$defs/text", "maxLength": 120}, "Module title.", "De-escalation with LEAPS"),
-        "summary": prop({"$ref": "#/$defs/text", "maxLength": 300}, "One or two sentences: what the learner will be able to do.", "Calm an upset customer with a repeatable five-step sequence."),
+        "id": ref(
+            "id", "Module id, unique across the academy. Its page is `modules/<id>/`.", "deescalation-leaps"
+        ),
+        "title": prop(
+            {"$ref": "#/$defs/text", "maxLength": 120}, "Module title.", "De-escalation with LEAPS"
+        ),
+        "summary": prop(
+            {"$ref": "#/$defs/text", "maxLength": 300},
+            "One or two sentences: what the learner will be able to do.",
+            "Calm an upset customer with a repeatable five-step sequence.",
+        ),
         "level": prop({"enum": list(LEVELS)}, "Difficulty level.", "intermediate"),
-        "duration": prop({"type": "integer", "minimum": 1, "maximum": 600}, "Expected time in minutes, reading and practice included.", 20),
+        "duration": prop(
+            {"type": "integer", "minimum": 1, "maximum": 600},
+            "Expected time in minutes, reading and practice included.",
+            20,
+        ),
         "prerequisites": id_list("Ids of modules to complete first.", ["active-listening"]),
         "tags": prop(
             {"type": "array", "items": {"type": "string", "pattern": ID_PATTERN}, "uniqueItems": True},
             "Topic tags, kebab-case.",
             ["communication", "de-escalation"],
         ),
-        "owner": prop({"$ref": "#/$defs/text", "maxLength": 80}, "Team or person who keeps the module current.", "support-enablement"),
-        "reviewed": prop({"type": "string", "format": "date", "x-hint": "Write an ISO date: YYYY-MM-DD."}, "Date of the last content review (ISO `YYYY-MM-DD`).", "2026-10-01"),
-        "review_every": prop({"type": "integer", "minimum": 1, "maximum": 3650}, "Days between reviews; past due, the module is reported stale.", 180),
+        "owner": prop(
+            {"$ref": "#/$defs/text", "maxLength": 80},
+            "Team or person who keeps the module current.",
+            "support-enablement",
+        ),
+        "reviewed": prop(
+            {"type": "string", "format": "date", "x-hint": "Write an ISO date: YYYY-MM-DD."},
+            "Date of the last content review (ISO `YYYY-MM-DD`).",
+            "2026-10-01",
+        ),
+        "review_every": prop(
+            {"type": "integer", "minimum": 1, "maximum": 3650},
+            "Days between reviews; past due, the module is reported stale.",
+            180,
+        ),
         "objectives": prop(
             {"type": "array", "items": {"$ref": "#/$defs/objective"}, "minItems": 1, "maxItems": 8},
             "What the learner will be able to do, each with a Bloom level.",
-            [{"id": "apply-leaps", "text": "Apply the LEAPS sequence to an escalating chat.", "bloom": "apply"}],
+            [
+                {
+                    "id": "apply-leaps",
+                    "text": "Apply the LEAPS sequence to an escalating chat.",
+                    "bloom": "apply",
+                }
+            ],
         ),
         "checks": prop(
             {"type": "array", "items": {"$ref": "#/$defs/question"}},
             "Knowledge checks. Place one in the body with `[[check ID]]`; the rest appear at the end.",
-            [{"id": "first-step", "objective": "apply-leaps", "type": "true-false", "prompt": "LEAPS starts with listening.", "answer": True}],
+            [
+                {
+                    "id": "first-step",
+                    "objective": "apply-leaps",
+                    "type": "true-false",
+                    "prompt": "LEAPS starts with listening.",
+                    "answer": True,
+                }
+            ],
         ),
         "scenarios": prop(
             {"type": "array", "items": {"$ref": "#/$defs/scenario"}},
             "Branching scenarios. Place one in the body with `[[scenario ID]]`.",
-            [{"id": "third-late-order", "objective": "apply-leaps", "title": "The third late order", "start": "opening", "steps": {}}],
+            [
+                {
+                    "id": "third-late-order",
+                    "objective": "apply-leaps",
+                    "title": "The third late order",
+                    "start": "opening",
+                    "steps": {},
+                }
+            ],
         ),
     }
     objective = obj(
         {
             "id": ref("id", "Objective id, unique within the module.", "apply-leaps"),
-            "text": ref("text", "What the learner will be able to do, starting with a verb.", "Apply the LEAPS sequence to an escalating chat."),
+            "text": ref(
+                "text",
+                "What the learner will be able to do, starting with a verb.",
+                "Apply the LEAPS sequence to an escalating chat.",
+            ),
             "bloom": prop({"enum": list(BLOOM)}, "Bloom's taxonomy level of the objective.", "apply"),
         },
         ["id", "text", "bloom"],
@@ -346,24 +462,48 @@ def path_schema() -> dict[str, Any]:
         {
             "id": ref("id", "Stage id, unique within the path.", "foundations"),
             "title": ref("text", "Stage title.", "Week 1 - Foundations"),
-            "summary": ref("text", "What this stage achieves.", "Learn the product and the tools before you talk to customers."),
+            "summary": ref(
+                "text",
+                "What this stage achieves.",
+                "Learn the product and the tools before you talk to customers.",
+            ),
             "modules": prop(
                 {"type": "array", "items": {"$ref": "#/$defs/id"}, "uniqueItems": True, "minItems": 1},
                 "Module ids, in the order to take them.",
                 ["support-philosophy", "product-basics"],
             ),
-            "assessment": ref("id", "Id of a quiz bank of kind `assessment` that closes the stage.", "new-hire-week-1"),
+            "assessment": ref(
+                "id", "Id of a quiz bank of kind `assessment` that closes the stage.", "new-hire-week-1"
+            ),
         },
         ["id", "title", "modules"],
         "A stage of the path.",
     )
     properties = {
         "id": ref("id", "Path id, unique across the academy. Its page is `paths/<id>/`.", "new-hire-agent"),
-        "title": prop({"$ref": "#/$defs/text", "maxLength": 120}, "Path title, shown on the role card.", "New-hire support agent"),
-        "role": prop({"$ref": "#/$defs/text", "maxLength": 120}, "Who the path is for.", "Support agent, first six weeks"),
-        "summary": prop({"$ref": "#/$defs/text", "maxLength": 400}, "What the learner achieves.", "From first login to handling every ticket type on your own."),
-        "placement": ref("id", "Id of a quiz bank of kind `placement` that lets learners test out of modules.", "new-hire-placement"),
-        "requires": id_list("Ids of paths to complete before this one; their modules count as known.", ["new-hire-agent"]),
+        "title": prop(
+            {"$ref": "#/$defs/text", "maxLength": 120},
+            "Path title, shown on the role card.",
+            "New-hire support agent",
+        ),
+        "role": prop(
+            {"$ref": "#/$defs/text", "maxLength": 120},
+            "Who the path is for.",
+            "Support agent, first six weeks",
+        ),
+        "summary": prop(
+            {"$ref": "#/$defs/text", "maxLength": 400},
+            "What the learner achieves.",
+            "From first login to handling every ticket type on your own.",
+        ),
+        "placement": ref(
+            "id",
+            "Id of a quiz bank of kind `placement` that lets learners test out of modules.",
+            "new-hire-placement",
+        ),
+        "requires": id_list(
+            "Ids of paths to complete before this one; their modules count as known.", ["new-hire-agent"]
+        ),
         "stages": prop(
             {"type": "array", "items": {"$ref": "#/$defs/stage"}, "minItems": 1},
             "The stages, in order.",
@@ -380,28 +520,50 @@ def path_schema() -> dict[str, Any]:
         ),
     }
     root = obj(properties, ["id", "title", "role", "stages"], "")
-    return _document("path", "Academy learning path", "A role-based learning path in `paths/`.", root, {**COMMON_DEFS, "stage": stage})
+    return _document(
+        "path",
+        "Academy learning path",
+        "A role-based learning path in `paths/`.",
+        root,
+        {**COMMON_DEFS, "stage": stage},
+    )
 
 
 def quiz_schema() -> dict[str, Any]:
     properties = {
-        "id": ref("id", "Quiz bank id, unique across the academy. Its page is `quizzes/<id>/`.", "new-hire-week-1"),
+        "id": ref(
+            "id", "Quiz bank id, unique across the academy. Its page is `quizzes/<id>/`.", "new-hire-week-1"
+        ),
         "title": prop({"$ref": "#/$defs/text", "maxLength": 120}, "Quiz title.", "Week 1 assessment"),
         "kind": prop({"enum": list(QUIZ_KINDS)}, "What the quiz is for.", "assessment"),
-        "summary": ref("text", "What the quiz covers.", "Product tiers, the ticket system and our service standards."),
+        "summary": ref(
+            "text", "What the quiz covers.", "Product tiers, the ticket system and our service standards."
+        ),
         "pass_mark": prop({"type": "integer", "minimum": 0, "maximum": 100}, "Percent needed to pass.", 80),
-        "draw": prop({"type": "integer", "minimum": 1}, "Ask this many questions, drawn at random per attempt.", 10),
+        "draw": prop(
+            {"type": "integer", "minimum": 1}, "Ask this many questions, drawn at random per attempt.", 10
+        ),
         "questions": prop(
             {"type": "array", "items": {"$ref": "#/$defs/question"}, "minItems": 1},
             "The question pool.",
-            [{"id": "tiers", "module": "product-basics", "type": "true-false", "prompt": "Every plan includes phone support.", "answer": False}],
+            [
+                {
+                    "id": "tiers",
+                    "module": "product-basics",
+                    "type": "true-false",
+                    "prompt": "Every plan includes phone support.",
+                    "answer": False,
+                }
+            ],
         ),
     }
     root = obj(
         properties,
         ["id", "title", "kind", "questions"],
         "",
-        allOf=[{"if": {"properties": {"kind": {"const": "assessment"}}}, "then": {"required": ["pass_mark"]}}],
+        allOf=[
+            {"if": {"properties": {"kind": {"const": "assessment"}}}, "then": {"required": ["pass_mark"]}}
+        ],
     )
     return _document(
         "quiz",

@@ -115,7 +115,9 @@ class Settings:
 
 def _severity(raw: Any) -> dict[str, Severity]:
     if not isinstance(raw, Mapping):
-        raise SettingsError("academy: option 'severity' must map rule families or codes to error, warning or ignore.")
+        raise SettingsError(
+            "academy: option 'severity' must map rule families or codes to error, warning or ignore."
+        )
     out: dict[str, Severity] = {}
     for key, value in raw.items():
         if key not in FAMILIES and key not in CODES:
@@ -160,7 +162,7 @@ def read_mkdocs_options(config_file: Path) -> tuple[dict[str, Any], str]:
         SettingsError: when the file cannot be read or parsed.
     """
     try:
-        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)  # noqa: S506
+        data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise SettingsError(f"cannot read {config_file}: {exc}") from None
     if not isinstance(data, dict):

@@ -48,7 +48,9 @@ def inside(root: Path, target: Path) -> bool:
     return True
 
 
-def discover(settings: Settings, kinds: tuple[str, ...] = (MODULE, PATH, QUIZ)) -> tuple[list[SourceRef], list[Problem]]:
+def discover(
+    settings: Settings, kinds: tuple[str, ...] = (MODULE, PATH, QUIZ)
+) -> tuple[list[SourceRef], list[Problem]]:
     """List source files of the given kinds, and problems with links."""
     root = settings.root
     folders = {

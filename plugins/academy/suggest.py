@@ -1,4 +1,4 @@
-""""Did you mean" hints, shared by schema errors and reference rules."""
+""" "Did you mean" hints, shared by schema errors and reference rules."""
 
 from __future__ import annotations
 

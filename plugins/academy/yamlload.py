@@ -138,15 +138,12 @@ def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
         for k, v in _pairs(node):
             if isinstance(k, yaml.ScalarNode) and k.value == step:
                 return v
-    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int):
-        if 0 <= step < len(node.value):
-            return node.value[step]
+    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step]
     return None
 
 
-_SUPPORTED_TAGS = frozenset(
-    {_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _VALUE, _T + "seq", _T + "map"}
-)
+_SUPPORTED_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _NULL, _TIMESTAMP, _VALUE, _T + "seq", _T + "map"})
 
 
 def has_unsupported_tag(node: yaml.Node) -> bool:
@@ -258,7 +255,10 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("did not find expected '-' indicator", "Check the indentation: items of one list must line up."),
     ("found undefined alias", "An alias (`*name`) refers to an anchor (`&name`) that does not exist."),
     ("found unexpected end of stream", "A quote or bracket is not closed."),
-    ("found unknown escape character", "In double quotes, write a backslash as `\\\\`, or use single quotes."),
+    (
+        "found unknown escape character",
+        "In double quotes, write a backslash as `\\\\`, or use single quotes.",
+    ),
     ("found character '@'", "A value cannot start with `@` or a backtick; quote it."),
     ("found character '`'", "A value cannot start with `@` or a backtick; quote it."),
     ("expected <block end>", "Check the indentation of this line against the lines above."),
@@ -266,9 +266,7 @@ _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
 )
 
 
-def _syntax_problems(
-    exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: int
-) -> list[Problem]:
+def _syntax_problems(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset: int) -> list[Problem]:
     tab_lines = [
         (number, line.index("\t"))
         for number, line in enumerate(text.split("\n"))
@@ -395,7 +393,9 @@ class _Builder:
                     if isinstance(source, dict):
                         merged.update(source)
                     else:
-                        self._report("yaml.key", value_node, "`<<` merges need a mapping or a list of mappings")
+                        self._report(
+                            "yaml.key", value_node, "`<<` merges need a mapping or a list of mappings"
+                        )
                 continue
             name = self._key(key_node)
             if name is None:
@@ -428,13 +428,13 @@ class _Builder:
 
     def _scalar(self, node: yaml.ScalarNode) -> Any:
         tag = node.tag
-        if tag == _STR or tag == _VALUE:
+        if tag in (_STR, _VALUE):
             return node.value
         if tag == _NULL:
             return None
         if tag == _BOOL:
             return _constructor.construct_yaml_bool(node)
-        if tag == _INT or tag == _FLOAT:
+        if tag in (_INT, _FLOAT):
             text = node.value
             if node.style in (None, "") and (":" in text or _OCTAL_LIKE.match(text)):
                 value = (

@@ -80,8 +80,12 @@ def _question(ctx: Context, file: str, q: Question) -> Iterator[Problem]:
     elif q.type == "order":
         yield from _repeats(ctx, file, (*q.path, "items"), q.items, "item")
     elif q.type == "match":
-        yield from _repeats(ctx, file, (*q.path, "pairs"), [p.left for p in q.pairs], "left side of pair", ("left",))
-        yield from _repeats(ctx, file, (*q.path, "pairs"), [p.right for p in q.pairs], "right side of pair", ("right",))
+        yield from _repeats(
+            ctx, file, (*q.path, "pairs"), [p.left for p in q.pairs], "left side of pair", ("left",)
+        )
+        yield from _repeats(
+            ctx, file, (*q.path, "pairs"), [p.right for p in q.pairs], "right side of pair", ("right",)
+        )
     elif q.type == "text":
         yield from _repeats(ctx, file, (*q.path, "answers"), q.answers, "accepted answer")
     if not q.explanation:

@@ -30,7 +30,8 @@ def _module(module: Module) -> Iterator[Problem]:
                 marker.line,
                 marker.column,
                 f"`{marker.raw}` is not a placement marker",
-                (guess + " " if guess else "") + "Write `[[check ID]]` or `[[scenario ID]]` alone on the line.",
+                (guess + " " if guess else "")
+                + "Write `[[check ID]]` or `[[scenario ID]]` alone on the line.",
             )
             continue
         items = module.checks if marker.kind == "check" else module.scenarios

@@ -70,7 +70,9 @@ def _report_cycles(
         at = cycle.index(start)
         ordered = [*cycle[at:-1], *cycle[:at], start]
         file, path = locate(ordered[0], ordered[1])
-        yield ctx.at(code, file, path, f"{what} form a cycle: {' -> '.join(ordered)}", "Remove one link of the cycle.")
+        yield ctx.at(
+            code, file, path, f"{what} form a cycle: {' -> '.join(ordered)}", "Remove one link of the cycle."
+        )
 
 
 def _prerequisite_cycles(ctx: Context) -> Iterator[Problem]:

@@ -21,9 +21,7 @@ def normalise(item_id: str) -> str:
     return "".join(ch for ch in folded if ch.isalnum())
 
 
-def _unique(
-    ctx: Context, what: str, entries: Sequence[tuple[str, str, YamlPath]]
-) -> Iterator[Problem]:
+def _unique(ctx: Context, what: str, entries: Sequence[tuple[str, str, YamlPath]]) -> Iterator[Problem]:
     """Report repeated and colliding ids among ``(id, file, path)`` entries."""
     first: dict[str, tuple[str, YamlPath]] = {}
     folded: dict[str, tuple[str, str]] = {}

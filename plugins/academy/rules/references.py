@@ -30,7 +30,9 @@ def _modules(ctx: Context) -> Iterator[Problem]:
             if not ctx.sound(f, path):
                 continue
             if prereq == module.id:
-                yield ctx.at("ref.self", f, path, f"module `{module.id}` lists itself as a prerequisite", "Remove it.")
+                yield ctx.at(
+                    "ref.self", f, path, f"module `{module.id}` lists itself as a prerequisite", "Remove it."
+                )
             elif academy.module(prereq) is None:
                 yield ctx.at(
                     "ref.prerequisite",
@@ -72,7 +74,9 @@ def _paths(ctx: Context) -> Iterator[Problem]:
                     f,
                     ("requires", i),
                     f"required path `{required}` does not exist",
-                    ctx.unresolved_hint("path", required, path_ids, "Use the id of a file in the paths folder."),
+                    ctx.unresolved_hint(
+                        "path", required, path_ids, "Use the id of a file in the paths folder."
+                    ),
                 )
         if lp.placement and ctx.sound(f, ("placement",)):
             yield from _quiz_ref(ctx, f, ("placement",), lp.placement, "placement")
@@ -85,7 +89,9 @@ def _paths(ctx: Context) -> Iterator[Problem]:
                         f,
                         path,
                         f"stage `{stage.id}` lists `{module_id}`, which is not a module",
-                        ctx.unresolved_hint("module", module_id, module_ids, "Use the id of an existing module."),
+                        ctx.unresolved_hint(
+                            "module", module_id, module_ids, "Use the id of an existing module."
+                        ),
                     )
             if stage.assessment and ctx.sound(f, (*stage.path, "assessment")):
                 yield from _quiz_ref(ctx, f, (*stage.path, "assessment"), stage.assessment, "assessment")
@@ -99,7 +105,12 @@ def _quiz_ref(ctx: Context, file: str, path: tuple, quiz_id: str, kind: str) -> 
             file,
             path,
             f"{kind} quiz `{quiz_id}` does not exist",
-            ctx.unresolved_hint("quiz", quiz_id, [q.id for q in ctx.academy.quizzes], "Use the id of a file in the quizzes folder."),
+            ctx.unresolved_hint(
+                "quiz",
+                quiz_id,
+                [q.id for q in ctx.academy.quizzes],
+                "Use the id of a file in the quizzes folder.",
+            ),
         )
     elif quiz.kind and quiz.kind != kind:
         yield ctx.at(
@@ -130,7 +141,9 @@ def _question(ctx: Context, quiz: Quiz, question: Question, module_ids: list[str
                 f,
                 (*question.path, "module"),
                 f"question `{question.id}` maps to `{question.module}`, which is not a module",
-                ctx.unresolved_hint("module", question.module, module_ids, "Use the id of an existing module."),
+                ctx.unresolved_hint(
+                    "module", question.module, module_ids, "Use the id of an existing module."
+                ),
             )
             return
     if not question.objective or not ctx.sound(f, (*question.path, "objective")):

@@ -1,0 +1,171 @@
+"""Real MkDocs builds in temporary folders."""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import re
+import signal
+import socket
+import subprocess
+import sys
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+from helpers import mkdocs, module, site_project, tree_digest, write
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    root = site_project(tmp_path_factory.mktemp("site"))
+    proc = mkdocs(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    return root
+
+
+def test_good_build_generates_module_path_and_home_pages(built: Path) -> None:
+    site = built / "build"
+    beta = (site / "modules" / "beta" / "index.html").read_text(encoding="utf-8")
+    assert '<h1 id="module-title">Beta</h1>' in beta
+    assert '<a href="../../modules/alpha/">Alpha</a>' in beta  # prerequisite as a link
+    assert '<a href="../../paths/main/">Main</a>' in beta  # the paths it belongs to
+    assert '<h2 id="objectives">What you will be able to do</h2>' in beta
+    assert 'id="check-your-understanding"' in beta
+    assert 'data-ac-check="q" data-ac-type="true-false"' in beta
+    path_page = (site / "paths" / "main" / "index.html").read_text(encoding="utf-8")
+    assert 'data-ac-module-row="alpha"' in path_page and 'data-ac-module-row="beta"' in path_page
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert 'data-ac-path-card="main"' in home
+    for kind in ("module", "path", "quiz"):
+        assert json.loads((site / "schemas" / f"{kind}.schema.json").read_text(encoding="utf-8"))["$id"]
+
+
+def test_answers_and_feedback_stay_out_of_the_search_index(built: Path) -> None:
+    index = (built / "build" / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "It does." not in index  # the explanation
+    assert "Know the topic." in index  # objectives are searchable
+
+
+def test_broken_module_fails_before_touching_an_earlier_build(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    assert mkdocs(root, "build").returncode == 0
+    before = tree_digest(root / "build")
+    broken = module("beta", extra="prerequisites: [alpah]\n").replace("level: foundation", "level: expert")
+    write(root, {"modules/beta.md": broken})
+    proc = mkdocs(root, "build")
+    assert proc.returncode == 1
+    assert "ERROR   -  academy: modules/beta.md:5:8: [schema.enum] level is `expert`" in proc.stderr
+    assert (
+        "ERROR   -  academy: modules/beta.md:7:17: [ref.prerequisite] prerequisite `alpah` is not a module"
+        in proc.stderr
+    )
+    assert "the site was not built" in proc.stderr
+    assert "Cleaning site directory" not in proc.stderr
+    assert tree_digest(root / "build") == before
+
+
+def test_strict_build_fails_on_a_warning(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    write(root, {"modules/orphan.md": module("orphan")})
+    lenient = mkdocs(root, "build")
+    assert lenient.returncode == 0
+    assert (
+        "WARNING -  academy: modules/orphan.md:2:5: [coverage.orphan] module `orphan` is in no learning path"
+        in lenient.stderr
+    )
+    before = tree_digest(root / "build")
+    strict = mkdocs(root, "build", "--strict")
+    assert strict.returncode == 1
+    assert "academy: 0 errors, 1 warning in 5 files (strict mode); the site was not built" in strict.stderr
+    assert tree_digest(root / "build") == before
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def test_serve_watches_the_source_folders_and_rebuilds(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    write(root, {"quizzes/practice.yml": PRACTICE})
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    lines: list[str] = []
+    output: queue.Queue[str] = queue.Queue()
+    # A reader thread, so a silent server cannot block the test past its deadline.
+    threading.Thread(target=lambda: [output.put(line) for line in proc.stdout], daemon=True).start()
+    deadline = time.monotonic() + 90
+
+    def wait_for(pattern: str) -> None:
+        while time.monotonic() < deadline:
+            try:
+                line = output.get(timeout=0.5)
+            except queue.Empty:
+                continue
+            lines.append(line)
+            if re.search(pattern, line):
+                return
+        pytest.fail(f"never saw {pattern!r} in:\n" + "".join(lines))
+
+    def page(url: str) -> str:
+        with urllib.request.urlopen(f"http://127.0.0.1:{port}/{url}", timeout=10) as response:
+            return response.read().decode("utf-8")
+
+    try:
+        wait_for(r"Serving on http://127\.0\.0\.1")
+        edits = [
+            (
+                "modules/alpha.md",
+                "title: Alpha\n",
+                "title: Alpha renamed\n",
+                "modules/alpha/",
+                "Alpha renamed",
+            ),
+            ("paths/main.yml", "title: Main\n", "title: Main renamed\n", "paths/main/", "Main renamed"),
+            (
+                "quizzes/practice.yml",
+                "title: Practice\n",
+                "title: Practice renamed\n",
+                "quizzes/practice/",
+                "Practice renamed",
+            ),
+        ]
+        for rel, old, new, url, expected in edits:
+            source = root / rel
+            source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+            wait_for(r"Detected file changes")
+            wait_for(r"Documentation built")
+            assert expected in page(url)
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)
+
+
+PRACTICE = """id: practice
+title: Practice
+kind: practice
+questions:
+  - id: q
+    module: alpha
+    objective: know
+    type: true-false
+    prompt: Practice matters.
+    answer: true
+    explanation: It does.
+"""

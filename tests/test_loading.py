@@ -1,0 +1,107 @@
+"""Loader behaviour that the case files cannot show: safety and positions."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+
+import pytest
+from academy.sourcetext import decode, split_front_matter
+from academy.yamlload import YamlDate, load_yaml
+
+
+def codes(problems) -> list[str]:
+    return [p.code for p in problems]
+
+
+def test_front_matter_split_keeps_line_numbers() -> None:
+    text = "---\nid: a\ntitle: T\n---\nline five\n"
+    front, problems = split_front_matter(text, "m.md")
+    assert problems == []
+    assert front.yaml == "id: a\ntitle: T\n"
+    assert front.yaml_line == 2
+    assert front.body_line == 5
+    assert front.body.split("\n")[0] == "line five"
+
+
+def test_crlf_is_normalised_without_moving_lines() -> None:
+    text, problems = decode(b"---\r\nid: a\r\n---\r\nbody\r\n", "m.md")
+    assert text == "---\nid: a\n---\nbody\n"
+    assert codes(problems) == ["file.crlf"]
+
+
+def test_positions_point_at_values_and_keys() -> None:
+    doc, problems = load_yaml("id: a\nchecks:\n  - id: q\n    prompt: Why?\n", "m.md", 2)
+    assert problems == [] and doc is not None
+    assert doc.locate(("checks", 0, "prompt")) == (5, 13)
+    assert doc.locate_key(("checks", 0, "prompt")) == (5, 5)
+    assert doc.locate(("checks", 0)) == (4, 5)
+    # A path that does not exist resolves to its deepest existing ancestor.
+    assert doc.locate(("checks", 0, "missing")) == (4, 5)
+
+
+def test_keys_are_text_even_when_yaml_would_read_a_boolean() -> None:
+    doc, problems = load_yaml("on: 1\nno: 2\n3: x\n", "f.yml", 1)
+    assert problems == [] and doc is not None
+    assert doc.data == {"on": 1, "no": 2, "3": "x"}
+
+
+def test_unquoted_date_is_kept_as_its_text() -> None:
+    doc, _ = load_yaml("reviewed: 2026-10-01\n", "f.yml", 1)
+    assert doc is not None
+    assert doc.data["reviewed"] == "2026-10-01"
+    assert isinstance(doc.data["reviewed"], YamlDate)
+
+
+def test_merge_keys_and_aliases_are_supported() -> None:
+    doc, problems = load_yaml("base: &b {a: 1, b: 2}\nitem:\n  <<: *b\n  b: 3\n", "f.yml", 1)
+    assert problems == [] and doc is not None
+    assert doc.data["item"] == {"a": 1, "b": 3}
+
+
+def test_python_tags_are_never_executed(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    payload = (
+        'a: !!python/object/apply:os.system ["touch pwned"]\n'
+        'b: !!python/object/new:subprocess.Popen [["touch", "pwned2"]]\n'
+        "c: !!python/name:os.system\n"
+    )
+    _, problems = load_yaml(payload, "f.yml", 1)
+    assert codes(problems) == ["yaml.tag", "yaml.tag", "yaml.tag"]
+    assert not (tmp_path / "pwned").exists()
+    assert not (tmp_path / "pwned2").exists()
+
+
+def test_alias_bomb_is_rejected_quickly() -> None:
+    lines = ["l0: &l0 [lol, lol, lol, lol, lol, lol, lol, lol, lol]"]
+    for i in range(1, 12):
+        refs = ", ".join([f"*l{i - 1}"] * 9)
+        lines.append(f"l{i}: &l{i} [{refs}]")
+    started = time.perf_counter()
+    doc, problems = load_yaml("\n".join(lines) + "\n", "f.yml", 1)
+    assert time.perf_counter() - started < 0.5
+    assert doc is None
+    assert codes(problems) == ["yaml.too-complex"]
+
+
+def test_recursive_alias_is_rejected() -> None:
+    doc, problems = load_yaml("a: &a [1, *a]\n", "f.yml", 1)
+    assert doc is None
+    assert codes(problems) == ["yaml.too-complex"]
+
+
+@pytest.mark.parametrize("depth", [200, 20_000, 200_000])
+def test_deep_nesting_never_crashes(depth: int) -> None:
+    # 200,000 levels would overflow the C composer's stack; the pre-scan stops it.
+    text = "v: " + "[" * depth + "]" * depth + "\n"
+    started = time.perf_counter()
+    doc, problems = load_yaml(text, "f.yml", 1)
+    assert time.perf_counter() - started < 1.0
+    assert doc is None
+    assert codes(problems) in (["yaml.too-deep"], ["file.too-large"])
+
+
+def test_block_sequence_nesting_on_one_line_is_capped() -> None:
+    doc, problems = load_yaml("- " * 30_000 + "x\n", "f.yml", 1)
+    assert doc is None
+    assert codes(problems) == ["yaml.too-deep"]

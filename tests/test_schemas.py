@@ -1,0 +1,71 @@
+"""The published JSON Schemas: valid, documented, strict, and in sync."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from typing import Any
+
+import pytest
+from academy import schema_source
+from academy.schema import KINDS, schema, schema_text
+from jsonschema import Draft202012Validator
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_schema_is_valid_draft_2020_12(kind: str) -> None:
+    document = schema(kind)
+    assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
+    Draft202012Validator.check_schema(document)
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_committed_schema_matches_its_source(kind: str) -> None:
+    assert schema_text(kind) == schema_source.render(kind), "run `make schemas` and commit the result"
+
+
+def _objects(node: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
+    if isinstance(node, dict):
+        if "properties" in node:
+            yield where, node
+        for key, value in node.items():
+            yield from _objects(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from _objects(value, f"{where}/{i}")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_property_has_description_and_examples(kind: str) -> None:
+    missing = []
+    for where, obj in _objects(schema(kind), kind):
+        for name, prop in obj["properties"].items():
+            if where.endswith("/if/properties") or "/if" in where:
+                continue
+            if not prop.get("description") or not prop.get("examples"):
+                missing.append(f"{where}/properties/{name}")
+    assert missing == []
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_every_object_rejects_unknown_fields(kind: str) -> None:
+    loose = [
+        where
+        for where, obj in _objects(schema(kind), kind)
+        if "/if" not in where and obj.get("additionalProperties") is not False and "allOf" not in obj
+    ]
+    assert loose == []
+
+
+def test_examples_of_the_module_root_validate() -> None:
+    validator = Draft202012Validator(schema("module"))
+    example = {
+        "id": "deescalation-leaps",
+        "title": "De-escalation with LEAPS",
+        "summary": "Calm an upset customer.",
+        "level": "intermediate",
+        "duration": 20,
+        "objectives": [{"id": "apply-leaps", "text": "Apply LEAPS.", "bloom": "apply"}],
+    }
+    assert list(validator.iter_errors(example)) == []
+    assert json.loads(json.dumps(example)) == example
