@@ -148,10 +148,16 @@ def test_serve_watches_the_source_folders_and_rebuilds(tmp_path: Path) -> None:
         ]
         for rel, old, new, url, expected in edits:
             source = root / rel
-            source.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
-            wait_for(r"Detected file changes")
-            wait_for(r"Documentation built")
-            assert expected in page(url)
+            staged = source.with_name(source.name + ".tmp")
+            staged.write_text(source.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+            os.replace(staged, source)  # one complete change, as an editor's save is
+            until = time.monotonic() + 30
+            while expected not in page(url):
+                if time.monotonic() > until:
+                    while not output.empty():
+                        lines.append(output.get())
+                    pytest.fail(f"{url} never showed {expected!r}; server log:\n" + "".join(lines))
+                time.sleep(0.2)
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
