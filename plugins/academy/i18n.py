@@ -97,6 +97,48 @@ EN: dict[str, str] = {
     "roles_intro": "Choose your role to see your learning path.",
     "view_path": "Open the path",
     "self_assessment": "Checks are self-assessment: the answers are part of this page, so use them to learn, not to prove.",
+    # browser runtime (see RUNTIME_KEYS)
+    "correct": "Correct.",
+    "incorrect": "Not quite.",
+    "partly": "Partly right.",
+    "choose_first": "Choose an answer first.",
+    "type_first": "Type an answer first.",
+    "match_first": "Choose a match for every item first.",
+    "missed": "At least one correct choice is not selected.",
+    "in_place": "{n} of {total} items are in the right place.",
+    "pairs_right": "{n} of {total} pairs are right.",
+    "after_wrong": "Change your answer and check again, or open the answer below.",
+    "move_up": "Move up: {item}",
+    "move_down": "Move down: {item}",
+    "moved": "{item} moved to position {pos} of {total}.",
+    "at_top": "{item} is already first.",
+    "at_bottom": "{item} is already last.",
+    "you_chose": "You:",
+    "score": "Score: {score} of {max}.",
+    "status_done": "Completed",
+    "status_started": "In progress",
+    "nav_done": "(completed)",
+    "storage_off": "Your browser is not letting this site save progress, so your answers will not be kept after you leave. Everything else works.",
+    "storage_newer": "Your progress was saved by a newer version of this academy. It is shown but not changed here.",
+    "storage_corrupt": "Your saved progress could not be read, so a fresh record was started. The unreadable copy was kept in this browser.",
+    "summary": "{done} of {total} modules completed.",
+    "exported": "Your progress file was downloaded.",
+    "import_bad": "That file is not a progress file from this academy. Nothing was changed.",
+    "imported": "Progress imported.",
+    "reset_done": "All progress was reset.",
+    "search": "Search",
+    # progress page
+    "my_progress": "My progress",
+    "progress_intro": "Your progress is kept in this browser only: there is no account and nothing is sent anywhere. Export it to keep a copy or to move to another browser.",
+    "progress_needs_js": "Progress is kept by your browser and needs JavaScript.",
+    "export": "Export progress",
+    "import": "Import progress from a file",
+    "reset": "Reset progress",
+    "reset_confirm": "Reset all progress in this browser? This cannot be undone; export first if you want a copy.",
+    "reset_yes": "Yes, reset everything",
+    "cancel": "Cancel",
+    "keep_progress": "Keep or move your progress",
+    "all_modules": "All modules",
 }
 
 ES: dict[str, str] = {
@@ -183,9 +225,67 @@ ES: dict[str, str] = {
     "roles_intro": "Elige tu función para ver tu ruta de aprendizaje.",
     "view_path": "Abrir la ruta",
     "self_assessment": "Las preguntas son de autoevaluación: las respuestas forman parte de esta página, así que úsalas para aprender, no para demostrar.",
+    "correct": "Correcto.",
+    "incorrect": "No del todo.",
+    "partly": "Parcialmente correcto.",
+    "choose_first": "Elige una respuesta primero.",
+    "type_first": "Escribe una respuesta primero.",
+    "match_first": "Elige una pareja para cada elemento primero.",
+    "missed": "Falta marcar al menos una opción correcta.",
+    "in_place": "{n} de {total} elementos están en su sitio.",
+    "pairs_right": "{n} de {total} parejas son correctas.",
+    "after_wrong": "Cambia tu respuesta y vuelve a comprobarla, o abre la respuesta más abajo.",
+    "move_up": "Subir: {item}",
+    "move_down": "Bajar: {item}",
+    "moved": "{item} pasa a la posición {pos} de {total}.",
+    "at_top": "{item} ya es el primero.",
+    "at_bottom": "{item} ya es el último.",
+    "you_chose": "Tú:",
+    "score": "Puntuación: {score} de {max}.",
+    "status_done": "Completado",
+    "status_started": "En curso",
+    "nav_done": "(completado)",
+    "storage_off": "Tu navegador no permite que este sitio guarde el progreso, así que tus respuestas no se conservarán al salir. Todo lo demás funciona.",
+    "storage_newer": "Tu progreso lo guardó una versión más reciente de esta academia. Se muestra, pero aquí no se modifica.",
+    "storage_corrupt": "No se pudo leer tu progreso guardado, así que se ha empezado un registro nuevo. La copia ilegible se ha conservado en este navegador.",
+    "summary": "{done} de {total} módulos completados.",
+    "exported": "Se ha descargado tu archivo de progreso.",
+    "import_bad": "Ese archivo no es un archivo de progreso de esta academia. No se ha cambiado nada.",
+    "imported": "Progreso importado.",
+    "reset_done": "Se ha borrado todo el progreso.",
+    "search": "Buscar",
+    "my_progress": "Mi progreso",
+    "progress_intro": "Tu progreso se guarda solo en este navegador: no hay cuenta y no se envía nada. Expórtalo para guardar una copia o para pasarlo a otro navegador.",
+    "progress_needs_js": "El progreso lo guarda tu navegador y necesita JavaScript.",
+    "export": "Exportar progreso",
+    "import": "Importar progreso desde un archivo",
+    "reset": "Borrar progreso",
+    "reset_confirm": "¿Borrar todo el progreso de este navegador? No se puede deshacer; exporta antes si quieres una copia.",
+    "reset_yes": "Sí, borrar todo",
+    "cancel": "Cancelar",
+    "keep_progress": "Guarda o traslada tu progreso",
+    "all_modules": "Todos los módulos",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "es": ES}
+
+
+#: Keys the browser runtime needs; only these are embedded in academy.js.
+RUNTIME_KEYS = (
+    "correct incorrect partly choose_first type_first match_first missed in_place pairs_right "
+    "after_wrong move_up move_down moved at_top at_bottom you_chose score outcome restart "
+    "status_done status_started not_started nav_done storage_off storage_newer storage_corrupt "
+    "summary exported import_bad imported reset_done search"
+).split()
+
+
+def runtime_strings(language: str | None) -> dict[str, str]:
+    """The runtime's table: its keys, plus ``ending_*`` for scenario outcomes."""
+    table = strings(language)
+    out = {key: table[key] for key in RUNTIME_KEYS}
+    for ending in ("success", "partial", "fail"):
+        out[f"ending_{ending}"] = table[f"ending.{ending}"]
+    return out
 
 
 def strings(language: str | None) -> Mapping[str, str]:

@@ -17,11 +17,14 @@ this file only maps them onto MkDocs events:
 from __future__ import annotations
 
 import datetime as _dt
+import json
 import os
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 
+import rcssmin
+import rjsmin
 from markupsafe import escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -45,7 +48,11 @@ from .settings import Settings, SettingsError
 
 log = get_plugin_logger(__name__)
 
-ASSETS = ("academy.css",)
+STYLES = "assets/academy/academy.css"
+SCRIPT = "assets/academy/academy.js"
+PROGRESS_PAGE = "progress.md"
+#: Where the built runtime receives the UI strings for the site's language.
+STRINGS_MARKER = "/*@STRINGS@*/ {}"
 ROLE_CARDS_PLACEHOLDER = "<!-- academy:role-cards -->"
 
 
@@ -64,6 +71,27 @@ class AcademyConfig(base.Config):
     """Date for stale-review checks (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today."""
 
 
+def runtime_script(language: str) -> str:
+    """The browser runtime, minified, with the UI strings for ``language`` built in.
+
+    Shipping the table inside the one script keeps pages free of per-page
+    string data and loads it once, whatever the size of the academy. rjsmin
+    only strips comments and whitespace (no renaming), so the shipped code
+    reads like the source.
+    """
+    source = resources.files("academy").joinpath("assets", "academy.js").read_text("utf-8")
+    table = json.dumps(i18n.runtime_strings(language), ensure_ascii=True, sort_keys=True)
+    if STRINGS_MARKER not in source:
+        raise PluginError("academy: the runtime script lost its strings marker")
+    return rjsmin.jsmin(source.replace(STRINGS_MARKER, table, 1)) + "\n"
+
+
+def runtime_styles() -> str:
+    """The runtime's stylesheet, minified."""
+    source = resources.files("academy").joinpath("assets", "academy.css").read_text("utf-8")
+    return rcssmin.cssmin(source) + "\n"
+
+
 def format_problem(p: Problem) -> str:
     text = f"{p.file}:{p.line}:{p.column}: [{p.code}] {p.message}"
     return f"{text}\n    hint: {p.hint}" if p.hint else text
@@ -80,7 +108,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.renderer: Renderer | None = None
         self.settings: Settings | None = None
         self.markers = AcademyMarkers()
-        self.pages: dict[str, tuple[str, Module | LearningPath | Quiz]] = {}
+        self.pages: dict[str, tuple[str, Module | LearningPath | Quiz | None]] = {}
+        self.language = "en"
         self.urls = SiteUrls()
 
     # Defining on_startup makes MkDocs keep this instance across `serve`
@@ -113,9 +142,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.strings = i18n.strings(language)
         if self.markers not in config.markdown_extensions:
             config.markdown_extensions.append(self.markers)
-        for asset in ASSETS:
-            if asset.endswith(".css") and f"assets/academy/{asset}" not in config.extra_css:
-                config.extra_css.append(f"assets/academy/{asset}")
+        if STYLES not in config.extra_css:
+            config.extra_css.append(STYLES)
+        if SCRIPT not in [str(s) for s in config.extra_javascript]:
+            config.extra_javascript.append(SCRIPT)
+        self.language = language
         return config
 
     # --- files and navigation ---------------------------------------------------
@@ -131,9 +162,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         for quiz in academy.quizzes:
             self._add_page(files, config, "quizzes", quiz, InclusionLevel.NOT_IN_NAV)
         package = resources.files("academy")
-        for asset in ASSETS:
-            with resources.as_file(package.joinpath("assets", asset)) as path:
-                files.append(File.generated(config, f"assets/academy/{asset}", abs_src_path=str(path)))
+        files.append(File.generated(config, PROGRESS_PAGE, content="\n"))
+        self.pages[PROGRESS_PAGE] = ("progress", None)
+        files.append(File.generated(config, STYLES, content=runtime_styles()))
+        files.append(File.generated(config, SCRIPT, content=runtime_script(self.language)))
         for kind in KINDS:
             with resources.as_file(package.joinpath("schemas", f"{kind}.schema.json")) as path:
                 files.append(File.generated(config, f"schemas/{kind}.schema.json", abs_src_path=str(path)))
@@ -192,6 +224,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             sections.append({self.strings["learning_paths"]: path_nav})
         if module_nav:
             sections.append({self.strings["modules"]: module_nav})
+        sections.append({self.strings["my_progress"]: PROGRESS_PAGE})
         if config.nav is not None:
             mentioned = str(config.nav)
             config.nav = list(config.nav) + [
@@ -200,7 +233,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return
         from mkdocs.utils import nest_paths
 
-        own = {src for src in self.pages}
+        own = set(self.pages)
         content = [
             f.src_uri for f in files.documentation_pages() if f.src_uri not in own and f.inclusion.is_in_nav()
         ]
@@ -218,7 +251,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         section, item = entry
         # MkDocs treats page titles as HTML (they come from rendered headings),
         # so a title from front matter must be escaped before it gets there.
-        page.meta["title"] = str(escape(item.title))
+        page.meta["title"] = str(escape(item.title if item is not None else self.strings["my_progress"]))
         if section != "modules" or not isinstance(item, Module):
             return markdown
         assert self.renderer is not None
@@ -259,6 +292,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return html
         section, item = entry
         base_url = self.urls.base_of(page.url)
+        if item is None:
+            title = f'<h1 id="progress-title">{escape(self.strings["my_progress"])}</h1>'
+            return title + self.renderer.progress_page(base_url)
         title = f'<h1 id="{section[:-1]}-title">{escape(item.title)}</h1>'
         if isinstance(item, Module):
             if page.toc is not None:

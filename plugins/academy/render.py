@@ -267,6 +267,10 @@ class Renderer:
             "quiz.html", quiz=quiz, base=base, questions=[Markup(q) for q in questions], paths=paths
         )
 
+    def progress_page(self, base: str) -> str:
+        modules = sorted(self.academy.modules, key=lambda m: (m.title.casefold(), m.id))
+        return self._render("progress.html", base=base, modules=modules)
+
     def role_cards(self, base: str) -> str:
         cards = [(p, self.academy.path_duration(p), len(p.module_ids)) for p in self.academy.paths]
         return self._render("role_cards.html", cards=cards, base=base)
