@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import functools
 import http.server
+import re
 import shutil
+import socket
 import threading
 from pathlib import Path
 
@@ -29,7 +31,7 @@ AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 class Site:
     """A built site served over HTTP, with optional response headers."""
 
-    def __init__(self, root: Path, headers: dict[str, str] | None = None) -> None:
+    def __init__(self, root: Path, headers: dict[str, str] | None = None, port: int = 0) -> None:
         self.root = root
         outer_headers = headers or {}
 
@@ -42,7 +44,7 @@ class Site:
             def log_message(self, *args: object) -> None:
                 pass
 
-        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(root)))
+        self.httpd = http.server.ThreadingHTTPServer(("127.0.0.1", port), functools.partial(Handler, directory=str(root)))
         self.thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
         self.thread.start()
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}/"
@@ -52,12 +54,26 @@ class Site:
         self.httpd.server_close()
 
 
-def build_fixture(name: str, target: Path, language: str | None = None) -> Path:
-    """Copy ``tests/fixtures/<name>`` to ``target`` and build it; return the site folder."""
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def build_fixture(name: str, target: Path, language: str | None = None, port: int | None = None) -> Path:
+    """Copy ``tests/fixtures/<name>`` to ``target`` and build it; return the site folder.
+
+    Material's instant navigation only intercepts links whose host and port
+    match ``site_url``, so tests that serve on ``port`` build with that URL.
+    """
     shutil.copytree(FIXTURES / name, target, ignore=shutil.ignore_patterns("build"))
+    config = target / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
     if language:
-        config = target / "mkdocs.yml"
-        config.write_text(config.read_text(encoding="utf-8").replace("language: en", f"language: {language}"), encoding="utf-8")
+        text = text.replace("language: en", f"language: {language}")
+    if port:
+        text = re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", text)
+    config.write_text(text, encoding="utf-8")
     proc = mkdocs(target, "build", "--strict")
     assert proc.returncode == 0, proc.stderr
     return target / "build"

@@ -34,6 +34,7 @@ from mkdocs.plugins import BasePlugin, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
+from mkdocs.utils import get_relative_url
 
 from . import i18n
 from .engine import Result, run
@@ -144,8 +145,6 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             config.markdown_extensions.append(self.markers)
         if STYLES not in config.extra_css:
             config.extra_css.append(STYLES)
-        if SCRIPT not in [str(s) for s in config.extra_javascript]:
-            config.extra_javascript.append(SCRIPT)
         self.language = language
         return config
 
@@ -303,6 +302,19 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if isinstance(item, LearningPath):
             return title + self.renderer.path_page(item, base_url)
         return title + self.renderer.quiz_page(item, base_url)
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        # The runtime must run before Material's inline head scripts (see the
+        # storage guard in academy.js), so it goes first in <head> rather than
+        # in extra_javascript, which Material places at the end of <body>.
+        tag = f'<script src="{get_relative_url(SCRIPT, page.url)}"></script>'
+        head = output.find("<head>")
+        if head < 0:
+            return output
+        anchor = output.find("<script", head)
+        end_head = output.find("</head>", head)
+        at = anchor if 0 <= anchor < end_head else end_head
+        return output[:at] + tag + output[at:]
 
     # --- serve --------------------------------------------------------------------
 

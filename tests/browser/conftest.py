@@ -12,7 +12,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from browserkit import CHROMIUM_FLAGS, Site, build_fixture
+from browserkit import CHROMIUM_FLAGS, Site, build_fixture, free_port
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -41,7 +41,8 @@ def browser(chromium: str) -> Iterator[object]:
 
 @pytest.fixture(scope="session")
 def runtime_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
-    site = Site(build_fixture("runtime", tmp_path_factory.mktemp("runtime") / "project"))
+    port = free_port()
+    site = Site(build_fixture("runtime", tmp_path_factory.mktemp("runtime") / "project", port=port), port=port)
     yield site
     site.close()
 

@@ -22,7 +22,7 @@ def open_module(page, site) -> None:
 
 
 def data(page, check: str) -> dict:
-    return json.loads(page.inner_text(f"#check-{check} script.ac-data"))
+    return json.loads(page.eval_on_selector(f"#check-{check} template.ac-data", "t => t.content.textContent"))
 
 
 def announced(page, check: str) -> str:

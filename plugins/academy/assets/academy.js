@@ -23,9 +23,12 @@
   };
   const fmt = (key, vars) =>
     (T[key] || key).replace(/\{(\w+)\}/g, (_, name) => (vars && name in vars ? vars[name] : ""));
+  // Data sits in <template><script type="application/json">: template content
+  // is inert, so Material's instant navigation (which re-creates every
+  // <script> in the page, dropping its type) never executes it.
   const readJSON = (box) => {
     try {
-      return JSON.parse($(":scope > script.ac-data", box).textContent);
+      return JSON.parse($(":scope > template.ac-data", box).content.querySelector("script").textContent);
     } catch (e) {
       return null;
     }
@@ -33,6 +36,34 @@
   const once = (node) => (node.dataset.acReady ? false : (node.dataset.acReady = "1"));
   const norm = (s) => s.normalize("NFKC").trim().split(/\s+/).join(" ").toLowerCase();
   const now = () => new Date().toISOString();
+
+  // ---- storage guard --------------------------------------------------------
+  // This file loads in <head>, before Material's inline scripts, which read
+  // localStorage unguarded and throw when a browser blocks site storage. An
+  // in-memory stand-in keeps the page working; the store below notices it and
+  // tells the learner that progress will not be kept.
+  let memoryOnly = false;
+  try {
+    window.localStorage.getItem(".");
+  } catch (e) {
+    const data = new Map();
+    const stand = {
+      getItem: (k) => (data.has(k) ? data.get(k) : null),
+      setItem: (k, v) => data.set(k, String(v)),
+      removeItem: (k) => data.delete(k),
+      clear: () => data.clear(),
+      key: (i) => [...data.keys()][i] || null,
+      get length() {
+        return data.size;
+      },
+    };
+    try {
+      Object.defineProperty(window, "localStorage", { value: stand, configurable: true });
+    } catch (e2) {
+      /* not replaceable: the store below falls back to memory on its own */
+    }
+    memoryOnly = true;
+  }
 
   // ---- progress store -------------------------------------------------------
   // One versioned record per site in localStorage, keyed by the site's root
@@ -50,6 +81,7 @@
     notice: "",
     data: empty(),
     load() {
+      if (memoryOnly) this.notice = "storage_off";
       let raw = null;
       try {
         raw = localStorage.getItem(KEY);
@@ -546,8 +578,13 @@
     showNotice();
   }
 
+  // Loaded in <head>: Material's bundle (and its document$, which replays the
+  // current page to late subscribers) exists once the document is parsed.
+  const start = () => {
+    if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(boot);
+    else boot();
+  };
   store.load();
-  if (window.document$ && typeof window.document$.subscribe === "function") window.document$.subscribe(boot);
-  else if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", boot);
-  else boot();
+  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
+  else start();
 })();

@@ -1,0 +1,41 @@
+"""Print the gzipped size of the browser runtime against its 12 KB budget.
+
+Usage: python benchmarks/size.py [LANGUAGE]
+
+Measures what a site ships: academy.js with its UI strings built in, and
+academy.css, both as the plugin minifies them. Sizes are deterministic, so
+tests/test_runtime_assets.py asserts the same budget.
+"""
+
+from __future__ import annotations
+
+import gzip
+import sys
+
+from academy.plugin import runtime_script, runtime_styles
+
+BUDGET = 12 * 1024
+
+
+def sizes(language: str = "en") -> dict[str, tuple[int, int]]:
+    """File name -> (bytes, gzipped bytes at level 9)."""
+    out = {}
+    for name, text in (("academy.js", runtime_script(language)), ("academy.css", runtime_styles())):
+        raw = text.encode("utf-8")
+        out[name] = (len(raw), len(gzip.compress(raw, 9, mtime=0)))
+    return out
+
+
+def main() -> int:
+    language = sys.argv[1] if len(sys.argv) > 1 else "en"
+    table = sizes(language)
+    total = sum(gz for _, gz in table.values())
+    for name, (raw, gz) in table.items():
+        print(f"{name:12} {raw:7,d} bytes  {gz:6,d} gzipped")
+    print(f"{'total':12} {sum(r for r, _ in table.values()):7,d} bytes  {total:6,d} gzipped"
+          f"  (budget {BUDGET:,d}: {100 * total / BUDGET:.0f}% used)")
+    return 0 if total <= BUDGET else 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,113 @@
+"""The runtime's budget, its languages, and what stays out of search."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import sys
+from pathlib import Path
+
+import pytest
+from academy import i18n
+
+from helpers import mkdocs
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO / "benchmarks"))
+
+import size  # noqa: E402
+
+
+@pytest.mark.parametrize("language", sorted(i18n.LANGUAGES))
+def test_runtime_fits_the_12_kb_budget(language: str) -> None:
+    total = sum(gz for _, gz in size.sizes(language).values())
+    assert total <= 12 * 1024, f"{total} bytes gzipped"
+
+
+def test_every_language_has_every_string() -> None:
+    for code, table in i18n.LANGUAGES.items():
+        assert set(table) == set(i18n.EN), code
+        for key, text in table.items():
+            assert text.count("{") == i18n.EN[key].count("{"), (code, key)
+
+
+def test_runtime_contains_no_eval_and_no_inline_html() -> None:
+    source = (REPO / "plugins" / "academy" / "assets" / "academy.js").read_text(encoding="utf-8")
+    for banned in ("eval(", "new Function", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"):
+        assert banned not in source
+
+
+@pytest.fixture(scope="module")
+def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The repository's own academy, built into a temporary folder."""
+    root = tmp_path_factory.mktemp("sample") / "academy"
+    root.mkdir()
+    for name in ("modules", "paths", "quizzes", "content"):
+        if (REPO / name).is_dir():
+            shutil.copytree(REPO / name, root / name)
+    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
+    proc = mkdocs(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    return root
+
+
+def _academy(root: Path):
+    from academy.engine import run
+    from academy.settings import load_settings
+
+    return run(load_settings(root)).academy
+
+
+def _answer_texts(root: Path) -> list[str]:
+    """Every answer, feedback, explanation and hint of the sample academy."""
+    academy = _academy(root)
+    texts: list[str] = []
+    for _, q in academy.questions():
+        texts += [q.explanation, q.hint, q.feedback_correct, q.feedback_incorrect, *q.answers]
+        texts += [c.feedback for c in q.choices]
+        texts += [c.text for c in q.choices if c.correct]
+    for module in academy.modules:
+        for sc in module.scenarios:
+            for step in sc.steps:
+                texts += [o.feedback for o in step.options]
+                if step.ending:
+                    texts.append(step.feedback)
+    return [t for t in texts if t and len(t) > 12]
+
+
+def _plain(text: str) -> str:
+    import html
+
+    return " ".join(html.unescape(text).split())
+
+
+def test_answers_feedback_and_hints_never_reach_the_search_index(sample_build: Path) -> None:
+    index = json.loads((sample_build / "build" / "search" / "search_index.json").read_text(encoding="utf-8"))
+    corpus = _plain(" ".join(doc["title"] + " " + doc["text"] for doc in index["docs"]))
+    texts = _answer_texts(sample_build)
+    assert len(texts) > 100
+    # Some short answers ("Flag for review") also occur in the teaching text,
+    # which is rightly searchable; only text found nowhere else is a leak.
+    academy = _academy(sample_build)
+    visible = [m.body for m in academy.modules] + [p.read_text() for p in (sample_build / "content").rglob("*.md")]
+    visible += [f"{m.title} {m.summary} " + " ".join(o.text for o in m.objectives) for m in academy.modules]
+    visible_text = _plain(" ".join(visible))
+    leaked = [t for t in texts if _plain(t) in corpus and _plain(t) not in visible_text]
+    assert leaked == [], leaked
+    # The module text itself is searchable.
+    assert "LEAPS" in corpus
+
+
+def test_site_builds_in_spanish(tmp_path: Path) -> None:
+    from browserkit import build_fixture
+
+    site = build_fixture("runtime", tmp_path / "es", language="es")
+    module = (site / "modules" / "all-types" / "index.html").read_text(encoding="utf-8")
+    assert "Lo que podrás hacer" in module
+    assert "Comprobar respuesta" in module
+    assert "Comprueba lo que has aprendido" in module
+    assert "Intermedio" in module
+    runtime = (site / "assets" / "academy" / "academy.js").read_text(encoding="utf-8")
+    assert '"correct":"Correcto."' in runtime
+    progress = (site / "progress" / "index.html").read_text(encoding="utf-8")
+    assert "Exportar progreso" in progress
