@@ -32,8 +32,10 @@ def main() -> int:
     total = sum(gz for _, gz in table.values())
     for name, (raw, gz) in table.items():
         print(f"{name:12} {raw:7,d} bytes  {gz:6,d} gzipped")
-    print(f"{'total':12} {sum(r for r, _ in table.values()):7,d} bytes  {total:6,d} gzipped"
-          f"  (budget {BUDGET:,d}: {100 * total / BUDGET:.0f}% used)")
+    print(
+        f"{'total':12} {sum(r for r, _ in table.values()):7,d} bytes  {total:6,d} gzipped"
+        f"  (budget {BUDGET:,d}: {100 * total / BUDGET:.0f}% used)"
+    )
     return 0 if total <= BUDGET else 1
 
 

@@ -16,6 +16,7 @@ import urllib.request
 from pathlib import Path
 
 import pytest
+
 from helpers import mkdocs, module, site_project, tree_digest, write
 
 pytestmark = pytest.mark.slow

@@ -13,8 +13,10 @@ import time
 from pathlib import Path
 
 import pytest
+
 from academy.cli import main
 from academy.codes import CODES
+
 from casefiles import materialise, parse
 
 CASE_DIR = Path(__file__).parent / "cases"

@@ -9,7 +9,9 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from academy.cli import main
+
 from helpers import module, path, small_project, write
 
 REPO = Path(__file__).resolve().parents[1]

@@ -6,6 +6,7 @@ import time
 from pathlib import Path
 
 import pytest
+
 from academy.sourcetext import decode, split_front_matter
 from academy.yamlload import YamlDate, load_yaml
 

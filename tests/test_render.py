@@ -11,9 +11,11 @@ import os
 from pathlib import Path
 
 import pytest
+
 from academy.engine import run
 from academy.render import Renderer, json_for_html, paragraphs, stable_shuffle
 from academy.settings import Settings
+
 from casefiles import materialise, parse
 
 HERE = Path(__file__).parent

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from academy import i18n
 
 from helpers import mkdocs
@@ -89,7 +90,9 @@ def test_answers_feedback_and_hints_never_reach_the_search_index(sample_build: P
     # Some short answers ("Flag for review") also occur in the teaching text,
     # which is rightly searchable; only text found nowhere else is a leak.
     academy = _academy(sample_build)
-    visible = [m.body for m in academy.modules] + [p.read_text() for p in (sample_build / "content").rglob("*.md")]
+    visible = [m.body for m in academy.modules] + [
+        p.read_text() for p in (sample_build / "content").rglob("*.md")
+    ]
     visible += [f"{m.title} {m.summary} " + " ".join(o.text for o in m.objectives) for m in academy.modules]
     visible_text = _plain(" ".join(visible))
     leaked = [t for t in texts if _plain(t) in corpus and _plain(t) not in visible_text]

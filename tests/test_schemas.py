@@ -7,9 +7,10 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from jsonschema import Draft202012Validator
+
 from academy import schema_source
 from academy.schema import KINDS, schema, schema_text
-from jsonschema import Draft202012Validator
 
 
 @pytest.mark.parametrize("kind", KINDS)

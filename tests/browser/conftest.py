@@ -25,7 +25,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
 def chromium() -> str:
     path = shutil.which("chromium") or shutil.which("chromium-browser")
     if not path:
-        pytest.fail("Chromium is not installed. `make test` installs it as root; otherwise run: sudo apt-get install chromium")
+        pytest.fail(
+            "Chromium is not installed. `make test` installs it as root; otherwise run: sudo apt-get install chromium"
+        )
     return path
 
 
@@ -42,7 +44,9 @@ def browser(chromium: str) -> Iterator[object]:
 @pytest.fixture(scope="session")
 def runtime_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     port = free_port()
-    site = Site(build_fixture("runtime", tmp_path_factory.mktemp("runtime") / "project", port=port), port=port)
+    site = Site(
+        build_fixture("runtime", tmp_path_factory.mktemp("runtime") / "project", port=port), port=port
+    )
     yield site
     site.close()
 

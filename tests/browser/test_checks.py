@@ -49,7 +49,9 @@ def choose_radio(page, check: str, index_in_dom: int) -> None:
     tab_to(page, f"#check-{check} input[type=radio]")
     radios = page.locator(f"#check-{check} input[type=radio]")
     # Tab lands on the checked radio of a group, or on its first one.
-    at = page.evaluate("[...document.activeElement.form.querySelectorAll('input')].indexOf(document.activeElement)")
+    at = page.evaluate(
+        "[...document.activeElement.form.querySelectorAll('input')].indexOf(document.activeElement)"
+    )
     for _ in range(abs(index_in_dom - at)):
         page.keyboard.press("ArrowDown" if index_in_dom > at else "ArrowUp")
     if not radios.nth(index_in_dom).is_checked():
@@ -135,7 +137,9 @@ def test_order_with_move_buttons(page, runtime_site) -> None:
         position = order.index(target)
         if position == target:
             continue
-        name = page.locator(f"#check-in-order .ac-order > li[data-ac-item='{target}'] .ac-order__text").inner_text()
+        name = page.locator(
+            f"#check-in-order .ac-order > li[data-ac-item='{target}'] .ac-order__text"
+        ).inner_text()
         tab_to(page, f"#check-in-order .ac-order > li[data-ac-item='{target}'] .ac-move--up")
         assert page.evaluate("document.activeElement.getAttribute('aria-label')") == f"Move up: {name}"
         for _ in range(position - target):
@@ -214,16 +218,27 @@ def test_hint_on_demand_and_retry(page, runtime_site) -> None:
 
 def test_order_shuffle_is_stable_across_reloads_within_an_attempt(page, runtime_site) -> None:
     open_module(page, runtime_site)
-    first = page.locator("#check-in-order .ac-order > li").evaluate_all("els => els.map(e => e.dataset.acItem)")
+    first = page.locator("#check-in-order .ac-order > li").evaluate_all(
+        "els => els.map(e => e.dataset.acItem)"
+    )
     page.reload()
     page.wait_for_selector("#check-in-order .ac-move")
-    assert page.locator("#check-in-order .ac-order > li").evaluate_all("els => els.map(e => e.dataset.acItem)") == first
+    assert (
+        page.locator("#check-in-order .ac-order > li").evaluate_all("els => els.map(e => e.dataset.acItem)")
+        == first
+    )
     # Retrying starts a new attempt, with a new order.
     orders = set()
     for _ in range(4):
         page.click("#check-in-order button[type=submit]")
         page.click("#check-in-order .ac-retry")
-        orders.add(tuple(page.locator("#check-in-order .ac-order > li").evaluate_all("els => els.map(e => e.dataset.acItem)")))
+        orders.add(
+            tuple(
+                page.locator("#check-in-order .ac-order > li").evaluate_all(
+                    "els => els.map(e => e.dataset.acItem)"
+                )
+            )
+        )
     assert len(orders) > 1
 
 

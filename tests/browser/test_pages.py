@@ -76,7 +76,9 @@ def test_reflows_at_320_px(browser, runtime_site, kind: str) -> None:
         page = ctx.new_page()
         page.goto(runtime_site.url + PAGES[kind])
         page.wait_for_load_state("networkidle")
-        overflow = page.evaluate("document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
         assert overflow <= 0, f"{kind} scrolls sideways by {overflow}px at 320px"
     finally:
         ctx.close()

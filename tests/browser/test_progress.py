@@ -57,7 +57,10 @@ def test_module_completes_when_every_check_and_scenario_is_done(page, runtime_si
     record = json.loads(page.evaluate(f"localStorage.getItem('{KEY}')"))
     answers = {
         "pick-one": lambda: page.check("#check-pick-one input[value='1']"),
-        "pick-many": lambda: (page.check("#check-pick-many input[value='0']"), page.check("#check-pick-many input[value='2']")),
+        "pick-many": lambda: (
+            page.check("#check-pick-many input[value='0']"),
+            page.check("#check-pick-many input[value='2']"),
+        ),
         "yes-or-no": lambda: page.check("#check-yes-or-no input[value=true]"),
         "word": lambda: page.fill("#check-word-input", "LEAPS"),
     }
@@ -140,10 +143,14 @@ def test_progress_page_exports_imports_and_resets(page, runtime_site, tmp_path) 
     bad = tmp_path / "bad.json"
     bad.write_text('{"version": 1, "modules": []}')
     page.set_input_files("[data-ac-import]", str(bad))
-    page.wait_for_function("document.querySelector('[data-ac-progress-status]').textContent.includes('not a progress file')")
+    page.wait_for_function(
+        "document.querySelector('[data-ac-progress-status]').textContent.includes('not a progress file')"
+    )
     assert summary.inner_text() == "0 of 2 modules completed."
     page.set_input_files("[data-ac-import]", str(saved))
-    page.wait_for_function("document.querySelector('[data-ac-progress-status]').textContent === 'Progress imported.'")
+    page.wait_for_function(
+        "document.querySelector('[data-ac-progress-status]').textContent === 'Progress imported.'"
+    )
     assert summary.inner_text() == "1 of 2 modules completed."
     page.reload()
     assert page.locator("[data-ac-summary]").inner_text() == "1 of 2 modules completed."

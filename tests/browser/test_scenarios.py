@@ -11,8 +11,16 @@ BOX = "#scenario-late-order"
 
 ROUTES = {
     "success": (["Three late orders is a lot.", "I'll rebook it"], "Success", "Score: 4 of 4."),
-    "partial": (["Three late orders is a lot.", "Let's wait another day"], "Partial success", "Score: 3 of 4."),
-    "fail": (["Delivery times are estimates.", "I understand. I'll get a team lead now."], "Not resolved", "Score: 0 of 4."),
+    "partial": (
+        ["Three late orders is a lot.", "Let's wait another day"],
+        "Partial success",
+        "Score: 3 of 4.",
+    ),
+    "fail": (
+        ["Delivery times are estimates.", "I understand. I'll get a team lead now."],
+        "Not resolved",
+        "Score: 0 of 4.",
+    ),
 }
 
 
@@ -40,7 +48,11 @@ def test_walk_to_each_ending(page, runtime_site, ending: str) -> None:
         choose(page, text)
     current = page.locator(f"{BOX} .ac-turn--current")
     outcome = current.locator(".ac-outcome")
-    assert outcome.inner_text() == f"✓ Outcome: {label}" if ending == "success" else label in outcome.inner_text()
+    assert (
+        outcome.inner_text() == f"✓ Outcome: {label}"
+        if ending == "success"
+        else label in outcome.inner_text()
+    )
     assert current.locator(".ac-outcome .ac-icon").get_attribute("aria-hidden") == "true"
     assert current.locator(".ac-score").inner_text() == score
     # The route taken, with the feedback for every step.
