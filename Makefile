@@ -52,11 +52,11 @@ chromium:
 	fi
 
 test: install-test chromium
-	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/python -m pytest
 
 lint: install-test
-	$(BIN)/ruff check plugins tests
+	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/ruff format --check plugins tests
 
 schemas: install
