@@ -33,7 +33,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_good_build_generates_module_path_and_home_pages(built: Path) -> None:
     site = built / "build"
     beta = (site / "modules" / "beta" / "index.html").read_text(encoding="utf-8")
-    assert '<h1 id="module-title">Beta</h1>' in beta
+    assert '<h1 id="page-title">Beta</h1>' in beta
     assert '<a href="../../modules/alpha/">Alpha</a>' in beta  # prerequisite as a link
     assert '<a href="../../paths/main/">Main</a>' in beta  # the paths it belongs to
     assert '<h2 id="objectives">What you will be able to do</h2>' in beta

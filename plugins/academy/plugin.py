@@ -52,6 +52,7 @@ log = get_plugin_logger(__name__)
 STYLES = "assets/academy/academy.css"
 SCRIPT = "assets/academy/academy.js"
 PROGRESS_PAGE = "progress.md"
+REVIEW_PAGE = "review.md"
 #: Where the built runtime receives the UI strings for the site's language.
 STRINGS_MARKER = "/*@STRINGS@*/ {}"
 ROLE_CARDS_PLACEHOLDER = "<!-- academy:role-cards -->"
@@ -161,8 +162,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         for quiz in academy.quizzes:
             self._add_page(files, config, "quizzes", quiz, InclusionLevel.NOT_IN_NAV)
         package = resources.files("academy")
-        files.append(File.generated(config, PROGRESS_PAGE, content="\n"))
-        self.pages[PROGRESS_PAGE] = ("progress", None)
+        for src, section in ((PROGRESS_PAGE, "progress"), (REVIEW_PAGE, "review")):
+            files.append(File.generated(config, src, content="\n"))
+            self.pages[src] = (section, None)
+        for lp in academy.paths:
+            if lp.certificate_title:
+                src = f"paths/{lp.id}/certificate.md"
+                files.append(File.generated(config, src, content="\n", inclusion=InclusionLevel.NOT_IN_NAV))
+                self.pages[src] = ("certificate", lp)
         files.append(File.generated(config, STYLES, content=runtime_styles()))
         files.append(File.generated(config, SCRIPT, content=runtime_script(self.language)))
         for kind in KINDS:
@@ -224,6 +231,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if module_nav:
             sections.append({self.strings["modules"]: module_nav})
         sections.append({self.strings["my_progress"]: PROGRESS_PAGE})
+        sections.append({self.strings["review_title"]: REVIEW_PAGE})
         if config.nav is not None:
             mentioned = str(config.nav)
             config.nav = list(config.nav) + [
@@ -250,7 +258,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         section, item = entry
         # MkDocs treats page titles as HTML (they come from rendered headings),
         # so a title from front matter must be escaped before it gets there.
-        page.meta["title"] = str(escape(item.title if item is not None else self.strings["my_progress"]))
+        page.meta["title"] = str(escape(self._title(section, item)))
         if section != "modules" or not isinstance(item, Module):
             return markdown
         assert self.renderer is not None
@@ -291,17 +299,32 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return html
         section, item = entry
         base_url = self.urls.base_of(page.url)
-        if item is None:
-            title = f'<h1 id="progress-title">{escape(self.strings["my_progress"])}</h1>'
-            return title + self.renderer.progress_page(base_url)
-        title = f'<h1 id="{section[:-1]}-title">{escape(item.title)}</h1>'
+        renderer = self.renderer
+        heading = f'<h1 id="page-title">{escape(self._title(section, item))}</h1>'
+        if section == "progress":
+            return heading + renderer.progress_page(base_url)
+        if section == "review":
+            return heading + renderer.review_page()
+        if section == "certificate" and isinstance(item, LearningPath):
+            return heading + renderer.certificate_page(item, base_url)
         if isinstance(item, Module):
             if page.toc is not None:
                 page.toc.items.insert(0, AnchorLink(str(escape(self.strings["objectives"])), "objectives", 2))
-            return title + self.renderer.module_header(item, base_url) + html
+            return heading + renderer.module_header(item, base_url) + html + renderer.path_nav(item, base_url)
         if isinstance(item, LearningPath):
-            return title + self.renderer.path_page(item, base_url)
-        return title + self.renderer.quiz_page(item, base_url)
+            return heading + renderer.path_page(item, base_url)
+        assert isinstance(item, Quiz)
+        return heading + renderer.quiz_page(item, base_url)
+
+    def _title(self, section: str, item: Module | LearningPath | Quiz | None) -> str:
+        if section == "progress":
+            return self.strings["my_progress"]
+        if section == "review":
+            return self.strings["review_title"]
+        assert item is not None
+        if section == "certificate" and isinstance(item, LearningPath):
+            return f"{self.strings['certificate']}: {item.certificate_title}"
+        return item.title
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         # The runtime must run before Material's inline head scripts (see the

@@ -92,6 +92,9 @@ class SiteUrls:
     def quiz(self, quiz_id: str) -> str:
         return self.page("quizzes", quiz_id)
 
+    def certificate(self, path_id: str) -> str:
+        return self.page(f"paths/{path_id}", "certificate")
+
     def base_of(self, page_url: str) -> str:
         """Relative prefix from a page URL (``modules/x/``) back to the site root."""
         return "../" * page_url.count("/")
@@ -236,11 +239,25 @@ class Renderer:
 
     # --- path, quiz and home pages ------------------------------------------
 
+    def path_nav(self, module: Module, base: str) -> str:
+        """Previous/next links for every path that includes ``module``."""
+        navs = []
+        for lp in self.academy.paths_of(module.id):
+            ids = lp.module_ids
+            at = ids.index(module.id)
+            prev = self.academy.module(ids[at - 1]) if at > 0 else None
+            nxt = self.academy.module(ids[at + 1]) if at + 1 < len(ids) else None
+            navs.append((lp, prev, nxt))
+        return self._render("path_nav.html", navs=navs, base=base) if navs else ""
+
+    def _assessments(self, path: LearningPath) -> list[Quiz]:
+        return [q for s in path.stages if s.assessment and (q := self.academy.quiz(s.assessment))]
+
     def path_page(self, path: LearningPath, base: str) -> str:
         stages = [
             (
                 stage,
-                [self.academy.module(m) for m in stage.modules if self.academy.module(m)],
+                [m for i in stage.modules if (m := self.academy.module(i))],
                 self.academy.quiz(stage.assessment) if stage.assessment else None,
             )
             for stage in path.stages
@@ -250,22 +267,38 @@ class Renderer:
             p=path,
             base=base,
             stages=stages,
+            assessments=[q.id for q in self._assessments(path)],
             total=self.academy.path_duration(path),
             placement=self.academy.quiz(path.placement) if path.placement else None,
-            requires=[self.academy.path(r) for r in path.requires if self.academy.path(r)],
+            requires=[r for i in path.requires if (r := self.academy.path(i))],
             module_count=len(path.module_ids),
         )
 
-    def quiz_page(self, quiz: Quiz, base: str) -> str:
-        questions = [self.question(quiz.id, q, dom_prefix="q") for q in quiz.questions]
-        paths = [
-            p
-            for p in self.academy.paths
-            if p.placement == quiz.id or any(s.assessment == quiz.id for s in p.stages)
-        ]
+    def certificate_page(self, path: LearningPath, base: str) -> str:
         return self._render(
-            "quiz.html", quiz=quiz, base=base, questions=[Markup(q) for q in questions], paths=paths
+            "certificate.html",
+            p=path,
+            base=base,
+            modules=[m for i in path.module_ids if (m := self.academy.module(i))],
+            assessments=self._assessments(path),
         )
+
+    def review_page(self) -> str:
+        return self._render("review.html")
+
+    def quiz_page(self, quiz: Quiz, base: str) -> str:
+        questions = [(q, Markup(self.question(quiz.id, q, dom_prefix="q"))) for q in quiz.questions]
+        paths = [p for p in self.academy.paths if p.placement == quiz.id or any(s.assessment == quiz.id for s in p.stages)]
+        lookup: dict[str, Any] = {}
+        for q in quiz.questions:
+            module = self.academy.module(q.module) if q.module else None
+            if module is not None and module.id not in lookup:
+                lookup[module.id] = {
+                    "title": module.title,
+                    "url": self.urls.module(module.id),
+                    "objectives": {o.id: o.text for o in module.objectives},
+                }
+        return self._render("quiz.html", quiz=quiz, base=base, questions=questions, paths=paths, lookup=lookup)
 
     def progress_page(self, base: str) -> str:
         modules = sorted(self.academy.modules, key=lambda m: (m.title.casefold(), m.id))
