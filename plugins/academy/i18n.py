@@ -144,7 +144,7 @@ EN: dict[str, str] = {
     "start_attempt": "Start an attempt",
     "submit_answers": "Submit answers",
     "quiz_intro_assessment": "Answer every question, then submit. Questions are drawn at random for each attempt, and you see your score and what to revisit when you submit.",
-    'quiz_intro_placement': "Answer every question, then submit. Answer all of a module's questions correctly and you test out of it: the module stays open to read, but your path no longer needs it.",
+    "quiz_intro_placement": "Answer every question, then submit. Answer all of a module's questions correctly and you test out of it: the module stays open to read, but your path no longer needs it.",
     "your_attempts": "Your attempts",
     "attempt_date": "Date",
     "attempt_score": "Score",
@@ -180,6 +180,9 @@ EN: dict[str, str] = {
     "due_summary": "{n} questions are due for review.",
     "name_saved": "Name saved.",
     "revisit": "Revisit the module",
+    "card_progress": "{n} of {total} modules done",
+    "new_attempt": "Start a new attempt",
+    "question_n": "Question {n}",
 }
 
 ES: dict[str, str] = {
@@ -347,6 +350,9 @@ ES: dict[str, str] = {
     "due_summary": "Tienes {n} preguntas pendientes de repaso.",
     "name_saved": "Nombre guardado.",
     "revisit": "Repasar el módulo",
+    "card_progress": "{n} de {total} módulos hechos",
+    "new_attempt": "Empezar un nuevo intento",
+    "question_n": "Pregunta {n}",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "es": ES}
@@ -359,7 +365,8 @@ RUNTIME_KEYS = (
     "status_done status_started not_started nav_done storage_off storage_newer storage_corrupt "
     "summary exported import_bad imported reset_done search passed not_passed not_taken result_line "
     "placement_line by_module tested_out answer_all continue_to cert_ready certificate_locked due_label "
-    "nothing_due due_summary name_saved revisit start_attempt minutes hours hours_minutes review_title"
+    "nothing_due due_summary name_saved revisit start_attempt minutes hours hours_minutes review_title "
+    "card_progress new_attempt question_n"
 ).split()
 
 

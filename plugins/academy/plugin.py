@@ -73,7 +73,7 @@ class AcademyConfig(base.Config):
     """Date for stale-review checks (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today."""
 
 
-def runtime_script(language: str) -> str:
+def runtime_script(language: str, review_url: str = "review/") -> str:
     """The browser runtime, minified, with the UI strings for ``language`` built in.
 
     Shipping the table inside the one script keeps pages free of per-page
@@ -82,7 +82,9 @@ def runtime_script(language: str) -> str:
     reads like the source.
     """
     source = resources.files("academy").joinpath("assets", "academy.js").read_text("utf-8")
-    table = json.dumps(i18n.runtime_strings(language), ensure_ascii=True, sort_keys=True)
+    table = json.dumps(
+        {**i18n.runtime_strings(language), "_review": review_url}, ensure_ascii=True, sort_keys=True
+    )
     if STRINGS_MARKER not in source:
         raise PluginError("academy: the runtime script lost its strings marker")
     return rjsmin.jsmin(source.replace(STRINGS_MARKER, table, 1)) + "\n"
@@ -171,7 +173,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 files.append(File.generated(config, src, content="\n", inclusion=InclusionLevel.NOT_IN_NAV))
                 self.pages[src] = ("certificate", lp)
         files.append(File.generated(config, STYLES, content=runtime_styles()))
-        files.append(File.generated(config, SCRIPT, content=runtime_script(self.language)))
+        review_url = "review/" if config.use_directory_urls else "review.html"
+        files.append(File.generated(config, SCRIPT, content=runtime_script(self.language, review_url)))
         for kind in KINDS:
             with resources.as_file(package.joinpath("schemas", f"{kind}.schema.json")) as path:
                 files.append(File.generated(config, f"schemas/{kind}.schema.json", abs_src_path=str(path)))

@@ -288,7 +288,11 @@ class Renderer:
 
     def quiz_page(self, quiz: Quiz, base: str) -> str:
         questions = [(q, Markup(self.question(quiz.id, q, dom_prefix="q"))) for q in quiz.questions]
-        paths = [p for p in self.academy.paths if p.placement == quiz.id or any(s.assessment == quiz.id for s in p.stages)]
+        paths = [
+            p
+            for p in self.academy.paths
+            if p.placement == quiz.id or any(s.assessment == quiz.id for s in p.stages)
+        ]
         lookup: dict[str, Any] = {}
         for q in quiz.questions:
             module = self.academy.module(q.module) if q.module else None
@@ -298,7 +302,9 @@ class Renderer:
                     "url": self.urls.module(module.id),
                     "objectives": {o.id: o.text for o in module.objectives},
                 }
-        return self._render("quiz.html", quiz=quiz, base=base, questions=questions, paths=paths, lookup=lookup)
+        return self._render(
+            "quiz.html", quiz=quiz, base=base, questions=questions, paths=paths, lookup=lookup
+        )
 
     def progress_page(self, base: str) -> str:
         modules = sorted(self.academy.modules, key=lambda m: (m.title.casefold(), m.id))

@@ -3,6 +3,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from browserkit import ARTIFACTS, axe_violations
@@ -13,6 +15,8 @@ PAGES = {
     "path": "paths/main/",
     "quiz": "quizzes/practice/",
     "progress": "progress/",
+    "certificate": "paths/main/certificate/",
+    "review": "review/",
 }
 
 
@@ -41,6 +45,51 @@ def test_axe_after_answering_and_playing(page, runtime_site) -> None:
     page.click("#scenario-late-order .ac-option-button >> nth=0")
     page.click("#scenario-late-order .ac-option-button >> nth=1")
     page.click("#check-yes-or-no details.ac-answer summary")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
+
+def test_axe_on_an_assessment_attempt_and_its_results(page, runtime_site) -> None:
+    page.goto(runtime_site.url + "quizzes/stage-one/")
+    page.click("[data-ac-start]")
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    page.click("[data-ac-submit]")  # "n questions still need an answer"
+    for box in page.locator(".ac-question:not([hidden])").all():
+        first = box.locator("input").first
+        if first.get_attribute("type") == "text":
+            first.fill("x")
+        else:
+            first.check()
+    page.click("[data-ac-submit]")
+    page.locator("[data-ac-results]").wait_for()
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+
+
+def test_axe_on_an_unlocked_certificate_and_a_due_review(context, runtime_site) -> None:
+    record = {
+        "version": 1,
+        "checks": {"basics/basic": {"ok": True}},
+        "modules": {
+            "basics": {"done": "2026-11-01T00:00:00Z"},
+            "all-types": {"done": "2026-11-01T00:00:00Z"},
+        },
+        "quizzes": {
+            "stage-one": {"attempts": [{"at": "2026-11-01T00:00:00Z", "score": 100, "passed": True}]}
+        },
+        "review": {"basics/basic": {"box": 1, "due": 0, "url": "modules/basics/", "id": "check-basic"}},
+        "name": "Amara Osei",
+    }
+    context.add_init_script(f"localStorage.setItem('academy:/', {json.dumps(json.dumps(record))})")
+    page = context.new_page()
+    page.goto(runtime_site.url + "paths/main/certificate/")
+    page.locator("[data-ac-cert]").wait_for()
+    violations = axe_violations(page)
+    assert violations == [], describe(violations)
+    page.goto(runtime_site.url + "review/")
+    page.locator("[data-ac-review-list] .ac-check").wait_for()
+    assert page.locator(".ac-review-badge").is_visible()
     violations = axe_violations(page)
     assert violations == [], describe(violations)
 

@@ -1,16 +1,19 @@
-/* Academy runtime: marks knowledge checks, plays branching scenarios and keeps
-   progress, by enhancing the server-rendered HTML (which works without it).
+/* Academy runtime: marks knowledge checks, plays branching scenarios, runs
+   assessments and placement tests, keeps progress, certificates and spaced
+   review, by enhancing the server-rendered HTML (which works without it).
 
    Hand-rolled on purpose: the product contract is one small file with no
    dependencies, working under a strict Content Security Policy (no eval, no
    inline script; data comes from <script type="application/json">), and no
-   existing library offers accessible order/match widgets plus scenario play
-   at this size. It re-runs on Material's instant navigation (document$) and
-   never initialises an element twice. */
+   existing library offers accessible order/match widgets, scenario play and
+   local-first progress at this size. It re-runs on Material's instant
+   navigation (document$) and never initialises an element twice. */
 (() => {
   "use strict";
   const T = /*@STRINGS@*/ {};
   const VERSION = 1;
+  const DAY = 864e5;
+  const INTERVALS = [1, 3, 7, 14, 30]; // spaced-review boxes, in days
 
   // ---- small helpers --------------------------------------------------------
   const $ = (sel, root) => (root || document).querySelector(sel);
@@ -35,7 +38,24 @@
   };
   const once = (node) => (node.dataset.acReady ? false : (node.dataset.acReady = "1"));
   const norm = (s) => s.normalize("NFKC").trim().split(/\s+/).join(" ").toLowerCase();
-  const now = () => new Date().toISOString();
+  const now = () => new Date(Date.now()).toISOString();
+  const icon = (text) => {
+    const span = el("span", "ac-icon", text);
+    span.setAttribute("aria-hidden", "true");
+    return span;
+  };
+  const button = (text, cls, onClick) => {
+    const b = el("button", cls, text);
+    b.type = "button";
+    b.addEventListener("click", onClick);
+    return b;
+  };
+  const ids = (node, name) => (node.getAttribute(name) || "").split(" ").filter(Boolean);
+  const minutes = (n) => {
+    const h = Math.floor(n / 60);
+    const m = n % 60;
+    return h ? fmt(m ? "hours_minutes" : "hours", { h, m }) : fmt("minutes", { n: m });
+  };
 
   // ---- storage guard --------------------------------------------------------
   // This file loads in <head>, before Material's inline scripts, which read
@@ -71,10 +91,21 @@
   const script = document.currentScript;
   const root = script ? new URL("../..", script.src).pathname : "/";
   const KEY = "academy:" + root;
-  const empty = () => ({ version: VERSION, checks: {}, scenarios: {}, modules: {}, seeds: {} });
+  const PARTS = ["checks", "scenarios", "modules", "seeds", "quizzes", "tested", "review", "certs"];
   const isObj = (v) => v && typeof v === "object" && !Array.isArray(v);
+  const empty = () => {
+    const record = { version: VERSION };
+    PARTS.forEach((k) => (record[k] = {}));
+    return record;
+  };
+  // A record is usable when it has our version and every part it has is a
+  // mapping; parts added by later releases of version 1 may be missing.
   const valid = (r) =>
-    isObj(r) && r.version === VERSION && ["checks", "scenarios", "modules", "seeds"].every((k) => isObj(r[k]));
+    isObj(r) && r.version === VERSION && ["checks", "modules"].every((k) => isObj(r[k])) && PARTS.every((k) => r[k] == null || isObj(r[k]));
+  const complete = (r) => {
+    PARTS.forEach((k) => (r[k] = r[k] || {}));
+    return r;
+  };
 
   const store = {
     ok: true,
@@ -98,7 +129,7 @@
         /* reported below */
       }
       if (valid(parsed)) {
-        this.data = parsed;
+        this.data = complete(parsed);
         return;
       }
       if (isObj(parsed) && typeof parsed.version === "number" && parsed.version > VERSION) {
@@ -126,10 +157,11 @@
       }
     },
     replace(record) {
-      this.data = record;
+      this.data = complete(record);
       this.save();
     },
   };
+  const D = () => store.data;
 
   function showNotice() {
     const main = $("article") || $("main");
@@ -148,143 +180,180 @@
       return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
   }
-  function seedFor(key, fresh) {
-    const seeds = store.data.seeds;
-    if (fresh || typeof seeds[key] !== "number") seeds[key] = (Math.random() * 2 ** 31) | 0;
-    return seeds[key];
-  }
-  function shuffleChildren(parent, nodes, seed, avoidIdentity) {
-    const order = nodes.slice();
+  const newSeed = () => (Math.random() * 2 ** 31) | 0;
+  function shuffled(list, seed) {
+    const order = list.slice();
     const rand = rng(seed);
     for (let i = order.length - 1; i > 0; i--) {
       const j = Math.floor(rand() * (i + 1));
       [order[i], order[j]] = [order[j], order[i]];
     }
+    return order;
+  }
+  function seedFor(key, fresh) {
+    const seeds = D().seeds;
+    if (fresh || typeof seeds[key] !== "number") seeds[key] = newSeed();
+    return seeds[key];
+  }
+  function shuffleChildren(parent, nodes, seed, avoidIdentity) {
+    const order = shuffled(nodes, seed);
     if (avoidIdentity && order.length > 1 && order.every((n, i) => n.dataset.acItem == i)) order.push(order.shift());
     order.forEach((n) => parent.appendChild(n));
   }
 
+  // ---- spaced review: wrong answers come back after 1, 3, 7, 14, 30 days ----
+  function schedule(key, ok, reviewing, box) {
+    const queue = D().review;
+    const entry = queue[key];
+    // On the review page the widget is a copy; keep pointing at the original.
+    const where = entry && reviewing ? entry : { url: location.pathname.slice(root.length), id: box.id };
+    if (!ok) queue[key] = { box: 1, due: Date.now() + DAY, url: where.url, id: where.id };
+    else if (entry && reviewing && entry.due <= Date.now()) {
+      entry.box = Math.min(entry.box + 1, INTERVALS.length);
+      entry.due = Date.now() + INTERVALS[entry.box - 1] * DAY;
+    }
+  }
+  const due = () => Object.entries(D().review).filter(([, e]) => isObj(e) && e.due <= Date.now());
+
+  function paintBadge() {
+    const bar = $(".md-header__inner");
+    if (!bar) return;
+    let badge = $(".ac-review-badge", bar);
+    const count = due().length;
+    if (!badge) {
+      badge = el("a", "ac-review-badge md-header__button");
+      badge.href = root + T._review;
+      badge.append(icon("↻"), el("span", "ac-review-badge__label", T.review_title + " "), el("span", "ac-review-badge__count"));
+      bar.insertBefore(badge, $(".md-search", bar) || null);
+    }
+    badge.hidden = !count;
+    badge.lastChild.textContent = count;
+    badge.setAttribute("aria-label", fmt("due_label", { n: count }));
+  }
+
+  // ---- grading: one function for checks, assessments, placement and review --
+  // Returns {answered, ok, partial, score (0..1), notes} from the widget's DOM.
+  function grade(box, data) {
+    const type = data.type;
+    const inputs = $$("input:checked", box);
+    const out = { answered: true, ok: false, partial: false, score: 0, notes: [] };
+    if (type === "single" || type === "multiple") {
+      if (!inputs.length) return { answered: false, why: T.choose_first };
+      const picked = inputs.map((i) => +i.value);
+      const wanted = data.choices.filter((c) => c.correct).length;
+      const hits = picked.filter((i) => data.choices[i].correct).length;
+      out.ok = hits === wanted && hits === picked.length;
+      out.partial = !out.ok && hits > 0;
+      out.score = out.ok ? 1 : data.partial ? Math.max(0, (hits - (picked.length - hits)) / wanted) : 0;
+      picked.forEach((i) => data.choices[i].feedback && out.notes.push(data.choices[i].feedback));
+      if (!out.ok && type === "multiple" && hits < wanted) out.notes.push(T.missed);
+    } else if (type === "true-false") {
+      if (!inputs.length) return { answered: false, why: T.choose_first };
+      out.ok = inputs[0].value === String(data.answer);
+    } else if (type === "order") {
+      const got = $$(".ac-order > li", box).map((li) => +li.dataset.acItem);
+      const right = got.filter((v, i) => v === i).length;
+      out.ok = right === got.length;
+      if (!out.ok) out.notes.push(fmt("in_place", { n: right, total: got.length }));
+    } else if (type === "match") {
+      const selects = $$("select", box);
+      if (selects.some((s) => s.value === "")) return { answered: false, why: T.match_first };
+      const right = selects.filter((s) => s.value === s.dataset.acLeft).length;
+      out.ok = right === selects.length;
+      if (!out.ok) out.notes.push(fmt("pairs_right", { n: right, total: selects.length }));
+    } else if (type === "text") {
+      const value = norm($("input[type=text]", box).value);
+      if (!value) return { answered: false, why: T.type_first };
+      out.ok = data.answers.includes(value);
+    }
+    if (out.ok) out.score = 1;
+    const outcome = out.ok ? data.correct : data.incorrect;
+    if (outcome) out.notes.unshift(outcome);
+    return out;
+  }
+
+  function showResult(box, data, result, exam) {
+    const { ok, partial } = result;
+    const verdict = el("p", "ac-verdict ac-verdict--" + (ok ? "right" : partial ? "partial" : "wrong"));
+    verdict.append(icon(ok ? "✓" : partial ? "◐" : "✗"), " ", T[ok ? "correct" : partial ? "partly" : "incorrect"]);
+    const parts = [verdict, ...result.notes.map((n) => el("p", null, n))];
+    if ((ok || exam) && data.explanation) parts.push(el("p", "ac-explanation", data.explanation));
+    if (!ok && !exam) parts.push(el("p", "ac-next", T.after_wrong));
+    $(".ac-feedback", box).replaceChildren(...parts);
+    box.classList.toggle("is-right", ok);
+    box.classList.toggle("is-wrong", !ok);
+    const answer = $(".ac-answer", box);
+    if (answer) answer.hidden = ok && !exam;
+  }
+
   // ---- knowledge checks -----------------------------------------------------
-  function initCheck(box, scope, onChange) {
-    if (!once(box)) return;
+  // opts: {exam: no per-question checking (assessments), reviewing, onResult}
+  function initCheck(box, scope, opts) {
+    if (!once(box)) return null;
     const data = readJSON(box);
-    if (!data) return;
+    if (!data) return null;
+    opts = opts || {};
     const key = scope + "/" + data.id;
     const form = $(".ac-form", box);
     const feedback = $(".ac-feedback", box);
     const answer = $(".ac-answer", box);
     const retry = $(".ac-retry", box);
-    const type = data.type;
-    $(".ac-actions", box).hidden = false;
+    $(".ac-actions", box).hidden = !!opts.exam;
     if (answer) answer.hidden = true;
+    const say = (text) => feedback.replaceChildren(el("p", null, text));
 
     const list = $(".ac-order", box);
     if (list) {
-      $$("li", list).forEach((li) => {
+      $$(":scope > li", list).forEach((li) => {
         const text = $(".ac-order__text", li).textContent;
         const tools = el("span", "ac-order__tools");
         [
-          ["up", -1],
-          ["down", 1],
-        ].forEach(([dir, step]) => {
-          const b = el("button", "ac-move ac-move--" + dir);
-          b.type = "button";
+          ["up", -1, "↑"],
+          ["down", 1, "↓"],
+        ].forEach(([dir, step, arrow]) => {
+          const b = button("", "ac-move ac-move--" + dir, () => move(li, step, b));
           b.setAttribute("aria-label", fmt("move_" + dir, { item: text }));
-          b.append(el("span", null, dir === "up" ? "↑" : "↓"));
-          b.addEventListener("click", () => move(li, step, b));
+          b.append(el("span", null, arrow));
           tools.append(b);
         });
         li.append(tools);
       });
     }
 
-    function move(li, step, button) {
-      const items = $$("li", list);
-      const at = items.indexOf(li);
-      const to = at + step;
+    function move(li, step, b) {
+      const items = $$(":scope > li", list);
+      const to = items.indexOf(li) + step;
       const text = $(".ac-order__text", li).textContent;
-      if (to < 0 || to >= items.length) {
-        say(fmt(step < 0 ? "at_top" : "at_bottom", { item: text }));
-        return;
-      }
-      if (step < 0) list.insertBefore(li, items[to]);
-      else list.insertBefore(li, items[to].nextSibling);
-      button.focus(); // the button moved with its item; keep the learner on it
+      if (to < 0 || to >= items.length) return say(fmt(step < 0 ? "at_top" : "at_bottom", { item: text }));
+      list.insertBefore(li, step < 0 ? items[to] : items[to].nextSibling);
+      b.focus(); // the button moved with its item; keep the learner on it
       say(fmt("moved", { item: text, pos: to + 1, total: items.length }));
-    }
-
-    function say(text) {
-      feedback.replaceChildren(el("p", null, text));
     }
 
     function arrange(fresh) {
       const seed = seedFor(key, fresh);
-      if (list) shuffleChildren(list, $$("li", list), seed, true);
+      if (list) shuffleChildren(list, $$(":scope > li", list), seed, true);
       const choices = $(".ac-choices", box);
       if (choices && data.shuffle) shuffleChildren(choices, $$("li", choices), seed, false);
       $$("select", box).forEach((select) => {
-        const options = $$("option", select).filter((o) => o.value !== "");
-        shuffleChildren(select, options, seed, false);
+        shuffleChildren(select, $$("option", select).filter((o) => o.value !== ""), seed, false);
       });
     }
 
-    function verdict(ok, partial) {
-      const p = el("p", "ac-verdict ac-verdict--" + (ok ? "right" : partial ? "partial" : "wrong"));
-      p.append(el("span", "ac-icon", ok ? "✓" : partial ? "◐" : "✗"), " ", T[ok ? "correct" : partial ? "partly" : "incorrect"]);
-      p.firstChild.setAttribute("aria-hidden", "true");
-      return p;
-    }
-
     function mark() {
-      const inputs = $$("input:checked", box);
-      let ok = false;
-      let partial = false;
-      const notes = [];
-      if (type === "single" || type === "multiple") {
-        if (!inputs.length) return say(T.choose_first);
-        const picked = inputs.map((i) => +i.value);
-        const wanted = data.choices.map((c, i) => (c.correct ? i : -1)).filter((i) => i >= 0);
-        const hits = picked.filter((i) => data.choices[i].correct).length;
-        ok = hits === wanted.length && hits === picked.length;
-        partial = !ok && hits > 0;
-        picked.forEach((i) => data.choices[i].feedback && notes.push(data.choices[i].feedback));
-        if (!ok && type === "multiple" && hits < wanted.length) notes.push(T.missed);
-      } else if (type === "true-false") {
-        if (!inputs.length) return say(T.choose_first);
-        ok = inputs[0].value === String(data.answer);
-      } else if (type === "order") {
-        const got = $$("li", list).map((li) => +li.dataset.acItem);
-        const right = got.filter((v, i) => v === i).length;
-        ok = right === got.length;
-        if (!ok) notes.push(fmt("in_place", { n: right, total: got.length }));
-      } else if (type === "match") {
-        const selects = $$("select", box);
-        if (selects.some((s) => s.value === "")) return say(T.match_first);
-        const right = selects.filter((s) => s.value === s.dataset.acLeft).length;
-        ok = right === selects.length;
-        if (!ok) notes.push(fmt("pairs_right", { n: right, total: selects.length }));
-      } else if (type === "text") {
-        const value = norm($("input[type=text]", box).value);
-        if (!value) return say(T.type_first);
-        ok = data.answers.includes(value);
-      }
-      const outcome = ok ? data.correct : data.incorrect;
-      if (outcome) notes.unshift(outcome);
-      const parts = [verdict(ok, partial), ...notes.map((n) => el("p", null, n))];
-      if (ok && data.explanation) parts.push(el("p", "ac-explanation", data.explanation));
-      if (!ok) parts.push(el("p", "ac-next", T.after_wrong));
-      feedback.replaceChildren(...parts);
-      box.classList.toggle("is-right", ok);
-      box.classList.toggle("is-wrong", !ok);
+      const result = grade(box, data);
+      if (!result.answered) return say(result.why);
+      showResult(box, data, result, false);
       retry.hidden = false;
-      if (answer) answer.hidden = ok;
-      const prev = store.data.checks[key] || {};
-      store.data.checks[key] = { ok: !!(ok || prev.ok), tries: (prev.tries || 0) + 1, at: now() };
+      const prev = D().checks[key] || {};
+      D().checks[key] = { ok: !!(result.ok || prev.ok), tries: (prev.tries || 0) + 1, at: now() };
+      schedule(key, result.ok, opts.reviewing, box);
       store.save();
-      onChange(key, ok, data);
+      if (opts.onResult) opts.onResult(key, result);
+      paintBadge();
     }
 
-    function reset() {
+    function reset(focus) {
       form.reset();
       arrange(true);
       store.save();
@@ -292,40 +361,40 @@
       box.classList.remove("is-right", "is-wrong");
       retry.hidden = true;
       if (answer) {
-        answer.hidden = true;
         answer.open = false;
+        answer.hidden = true;
       }
+      $$("input, select, .ac-move", box).forEach((n) => (n.disabled = false));
       const first = $("input, select, .ac-move", form);
-      if (first) first.focus(); // explicit action: return the learner to the question
+      if (focus && first) first.focus(); // explicit action: return the learner to the question
     }
 
     arrange(false);
     form.addEventListener("submit", (e) => {
       e.preventDefault();
-      mark();
+      if (!opts.exam) mark();
     });
-    retry.addEventListener("click", reset);
-    if ((store.data.checks[key] || {}).ok) box.classList.add("was-right");
-    return key;
+    retry.addEventListener("click", () => reset(true));
+    if ((D().checks[key] || {}).ok) box.classList.add("was-right");
+    return { key, data, box, reset, grade: () => grade(box, data) };
   }
 
   // ---- branching scenarios --------------------------------------------------
   function initScenario(box, scope, onChange) {
-    if (!once(box)) return;
+    if (!once(box)) return null;
     const data = readJSON(box);
-    if (!data) return;
+    if (!data) return null;
     const key = scope + "/" + data.id;
     const live = $(".ac-scenario__live", box);
     const steps = {};
     $$(".ac-step", box).forEach((li) => (steps[li.dataset.acStep] = li));
     $(".ac-steps", box).hidden = true;
-    const play = el("div", "ac-play");
     const log = el("ol", "ac-transcript");
+    const play = el("div", "ac-play");
     play.append(log);
     box.insertBefore(play, live);
-    let route = [];
-    const saved = store.data.scenarios[key];
-    if (saved && Array.isArray(saved.route)) route = saved.route.filter((r) => Array.isArray(r) && steps[r[0]]);
+    const saved = D().scenarios[key];
+    let route = saved && Array.isArray(saved.route) ? saved.route.filter((r) => Array.isArray(r) && steps[r[0]]) : [];
 
     const message = (id) => {
       const frag = document.createDocumentFragment();
@@ -335,16 +404,9 @@
       return frag;
     };
     const optionText = (id, i) => $$(".ac-option", steps[id])[i].textContent;
-    const score = () => route.reduce((sum, [id, i]) => sum + ((data.steps[id].options[i] || {}).score || 0), 0);
-    const current = () => {
-      let id = data.start;
-      for (const [stepId, i] of route) {
-        const option = stepId === id && data.steps[id].options && data.steps[id].options[i];
-        if (!option) break;
-        id = option.next;
-      }
-      return id;
-    };
+    const option = (id, i) => (data.steps[id].options || [])[i];
+    const score = () => route.reduce((sum, [id, i]) => sum + ((option(id, i) || {}).score || 0), 0);
+    const current = () => route.reduce((id, [, i]) => (option(id, i) || {}).next || id, data.start);
 
     function render(focus) {
       log.replaceChildren();
@@ -355,73 +417,60 @@
         const choice = el("p", "ac-choice");
         choice.append(el("strong", null, T.you_chose + " "), optionText(stepId, i));
         item.append(choice);
-        const fb = data.steps[stepId].options[i].feedback;
-        if (fb) item.append(el("p", "ac-choice__feedback", fb));
+        if (option(stepId, i).feedback) item.append(el("p", "ac-choice__feedback", option(stepId, i).feedback));
         log.append(item);
-        id = data.steps[stepId].options[i].next;
+        id = option(stepId, i).next;
       });
-      const now = el("li", "ac-turn ac-turn--current");
+      const turn = el("li", "ac-turn ac-turn--current");
       const head = el("div", "ac-turn__message");
       head.tabIndex = -1;
       head.append(message(id));
-      now.append(head);
+      turn.append(head);
       const step = data.steps[id];
       if (step.ending) {
-        now.classList.add("ac-ending--" + step.ending);
         const outcome = el("p", "ac-outcome ac-outcome--" + step.ending);
-        const icon = el("span", "ac-icon", { success: "✓", partial: "◐", fail: "✗" }[step.ending]);
-        icon.setAttribute("aria-hidden", "true");
-        outcome.append(icon, " ", el("strong", null, T.outcome + ": " + T["ending_" + step.ending]));
-        now.append(outcome);
+        outcome.append(icon({ success: "✓", partial: "◐", fail: "✗" }[step.ending]), " ", el("strong", null, T.outcome + ": " + T["ending_" + step.ending]));
+        turn.append(outcome);
         const fb = $(".ac-ending__feedback", steps[id]);
-        if (fb) now.append(fb.cloneNode(true));
-        now.append(el("p", "ac-score", fmt("score", { score: score(), max: data.max })));
-        const again = el("button", "md-button ac-restart", T.restart);
-        again.type = "button";
-        again.addEventListener("click", () => {
+        if (fb) turn.append(fb.cloneNode(true));
+        turn.append(el("p", "ac-score", fmt("score", { score: score(), max: data.max })));
+        turn.append(button(T.restart, "md-button ac-restart", () => {
           route = [];
           persist(false);
           render(true);
-        });
-        now.append(again);
+        }));
       } else {
         const options = el("ul", "ac-choices-play");
-        step.options.forEach((option, i) => {
-          const b = el("button", "ac-option-button", optionText(id, i));
-          b.type = "button";
-          b.addEventListener("click", () => choose(id, i));
+        step.options.forEach((_, i) => {
           const li = el("li");
-          li.append(b);
+          li.append(button(optionText(id, i), "ac-option-button", () => choose(id, i)));
           options.append(li);
         });
-        now.append(options);
+        turn.append(options);
       }
-      log.append(now);
+      log.append(turn);
       if (focus) head.focus();
     }
 
     function persist(ended) {
-      const prev = store.data.scenarios[key] || {};
-      const record = { route, at: now() };
-      const ending = data.steps[current()].ending;
-      record.ended = prev.ended || (ended && ending) || null;
+      const prev = D().scenarios[key] || {};
+      const record = { route, at: now(), ended: prev.ended || (ended && data.steps[current()].ending) || null };
       if (ended) {
-        record.last = ending;
+        record.last = data.steps[current()].ending;
         record.score = score();
         record.max = data.max;
-        record.best = Math.max(prev.best || 0, record.score);
-      } else if (prev.best != null) record.best = prev.best;
-      store.data.scenarios[key] = record;
+      }
+      record.best = Math.max(prev.best || 0, record.score || 0);
+      D().scenarios[key] = record;
       store.save();
     }
 
     function choose(id, i) {
       route.push([id, i]);
-      const option = data.steps[id].options[i];
-      const next = data.steps[option.next];
+      const next = data.steps[option(id, i).next];
       persist(!!next.ending);
       render(true);
-      const said = [T.you_chose + " " + optionText(id, i) + ".", option.feedback || ""];
+      const said = [T.you_chose + " " + optionText(id, i) + ".", option(id, i).feedback || ""];
       if (next.ending) said.push(T.outcome + ": " + T["ending_" + next.ending] + ".", fmt("score", { score: score(), max: data.max }));
       live.textContent = said.join(" ");
       onChange(key);
@@ -431,37 +480,51 @@
     return key;
   }
 
-  // ---- module status, navigation markers, progress page ---------------------
+  // ---- module and path state ------------------------------------------------
+  const finished = (id) => !!((D().modules[id] || {}).done || D().tested[id]);
   function moduleState(id) {
-    const m = store.data.modules[id] || {};
-    return m.done ? "done" : m.seen ? "started" : "new";
+    const m = D().modules[id] || {};
+    return m.done ? "done" : D().tested[id] ? "tested" : m.seen ? "started" : "new";
   }
-  function statusLabel(state) {
-    return { done: T.status_done, started: T.status_started, new: T.not_started }[state];
-  }
+  const stateLabel = { done: "status_done", tested: "tested_out", started: "status_started", new: "not_started" };
   function paintStatus(node, state) {
     node.dataset.acState = state;
-    node.textContent = "";
-    const icon = el("span", "ac-icon", state === "done" ? "✓" : state === "started" ? "◐" : "○");
-    icon.setAttribute("aria-hidden", "true");
-    node.append(icon, " " + statusLabel(state));
+    node.replaceChildren(icon({ done: "✓", tested: "✓", started: "◐", new: "○" }[state]), " " + T[stateLabel[state]]);
   }
-  function paintRows(root) {
-    $$("[data-ac-module-row]", root).forEach((row) => {
+  function quizState(id) {
+    const attempts = ((D().quizzes[id] || {}).attempts || []).filter(isObj);
+    const best = Math.max(0, ...attempts.map((a) => a.score || 0));
+    return { passed: attempts.some((a) => a.passed), best, taken: attempts.length > 0 };
+  }
+  function paintQuiz(node) {
+    const q = quizState(node.dataset.acQuizStatus);
+    node.replaceChildren(q.passed ? icon("✓") : "", (q.passed ? " " + T.passed : q.taken ? T.not_passed : T.not_taken) + (q.taken ? ` (${q.best}%)` : ""));
+  }
+  const unlocked = (node) => ids(node, "data-ac-modules").every(finished) && ids(node, "data-ac-quizzes").every((q) => quizState(q).passed);
+
+  function paintAll(scope) {
+    $$("[data-ac-module-row]", scope).forEach((row) => {
       const status = $("[data-ac-status]", row);
       if (status) paintStatus(status, moduleState(row.dataset.acModuleRow));
     });
+    $$("[data-ac-quiz-status]", scope).forEach(paintQuiz);
+    $$("[data-ac-path-card]", scope).forEach((card) => {
+      const mods = ids(card, "data-ac-modules");
+      const n = mods.filter(finished).length;
+      const line = $("[data-ac-card-progress]", card);
+      line.hidden = !n;
+      line.textContent = fmt("card_progress", { n, total: mods.length });
+    });
   }
+
   function markNavigation() {
     $$(".md-nav__link[href]").forEach((link) => {
       const match = /(?:^|\/)modules\/([a-z0-9-]+)\/(?:index\.html)?$/.exec(link.getAttribute("href"));
       const mark = $(".ac-nav-done", link);
-      const done = match && moduleState(match[1]) === "done";
+      const done = match && finished(match[1]);
       if (done && !mark) {
         const m = el("span", "ac-nav-done");
-        const icon = el("span", null, "✓");
-        icon.setAttribute("aria-hidden", "true");
-        m.append(icon, el("span", "ac-sr", T.nav_done));
+        m.append(icon("✓"), el("span", "ac-sr", T.nav_done));
         link.append(m);
       } else if (!done && mark) mark.remove();
     });
@@ -469,14 +532,18 @@
 
   function initModule(header) {
     const id = header.dataset.acModule;
-    const record = (store.data.modules[id] = store.data.modules[id] || {});
+    const record = (D().modules[id] = D().modules[id] || {});
     record.seen = record.seen || now();
-    store.data.last = { module: id, at: now() };
+    D().last = { module: id, at: now() };
+    const chosen = new URLSearchParams(location.search).get("path");
+    if (chosen) D().path = chosen;
+    const navs = $$("[data-ac-pathnav]");
+    const nav = navs.find((n) => n.dataset.acPathnav === D().path) || (navs.length === 1 ? navs[0] : null);
+    if (nav) nav.hidden = false;
     const keys = { checks: [], scenarios: [] };
-    const scope = id;
     const update = () => {
-      const checks = keys.checks.every((k) => (store.data.checks[k] || {}).ok);
-      const scenarios = keys.scenarios.every((k) => (store.data.scenarios[k] || {}).ended);
+      const checks = keys.checks.every((k) => (D().checks[k] || {}).ok);
+      const scenarios = keys.scenarios.every((k) => (D().scenarios[k] || {}).ended);
       if (checks && scenarios && !record.done) record.done = now();
       store.save();
       const status = $(".ac-meta__status", header);
@@ -485,29 +552,266 @@
       markNavigation();
     };
     $$(".ac-check").forEach((box) => {
-      const key = initCheck(box, scope, update);
-      if (key) keys.checks.push(key);
+      const check = initCheck(box, id, { onResult: update });
+      if (check) keys.checks.push(check.key);
     });
     $$(".ac-scenario").forEach((box) => {
-      const key = initScenario(box, scope, update);
+      const key = initScenario(box, id, update);
       if (key) keys.scenarios.push(key);
     });
     update();
   }
 
+  function initPath(node) {
+    const mods = ids(node, "data-ac-modules");
+    D().path = node.dataset.acPath;
+    let left = 0;
+    $$("[data-ac-module-row]", node).forEach((row) => {
+      if (!finished(row.dataset.acModuleRow)) left += +row.dataset.acDuration || 0;
+    });
+    const remaining = $(".ac-meta__remaining", node);
+    remaining.hidden = false;
+    $("[data-ac-remaining]", remaining).textContent = minutes(left);
+    // Continue where you left off: the module last opened, if unfinished,
+    // else the first unfinished one in path order.
+    const last = (D().last || {}).module;
+    const next = mods.includes(last) && !finished(last) ? last : mods.find((m) => !finished(m));
+    const go = $("[data-ac-continue]", node);
+    const row = next && $(`[data-ac-module-row="${next}"] a`, node);
+    const started = mods.some((m) => D().modules[m] || D().tested[m]);
+    if (row && started) {
+      go.href = row.href;
+      go.textContent = fmt("continue_to", { title: row.textContent });
+    } else if (!row) {
+      const cert = $(".ac-certificate a", node);
+      if (cert) {
+        go.href = cert.href;
+        go.textContent = cert.textContent;
+      }
+    }
+    const state = $("[data-ac-certificate-state]", node);
+    if (state) state.textContent = unlocked(node) ? T.cert_ready : T.certificate_locked;
+  }
+
+  // ---- assessments and placement tests ----------------------------------------
+  function initQuiz(node) {
+    const id = node.dataset.acQuiz;
+    const kind = node.dataset.acKind;
+    const scope = "quiz:" + id;
+    if (kind === "practice") {
+      $$(".ac-check", node).forEach((box) => initCheck(box, scope));
+      return;
+    }
+    const pass = +node.dataset.acPass || 0;
+    const draw = +node.dataset.acDraw || 0;
+    const lookup = readJSON(node) || {};
+    const record = (D().quizzes[id] = D().quizzes[id] || {});
+    record.attempts = Array.isArray(record.attempts) ? record.attempts : [];
+    const items = $$(".ac-question", node).map((li) => ({ li, check: initCheck($(".ac-check", li), scope, { exam: true }) }));
+    const list = $(".ac-questions", node);
+    const results = $("[data-ac-results]", node);
+    const submitRow = $("[data-ac-submit-row]", node);
+    const startRow = $("[data-ac-start]", node).parentNode;
+    const left = $("[data-ac-left]", node);
+    $$("[data-ac-js]", node).forEach((n) => (n.hidden = false));
+    let chosen = [];
+
+    function history() {
+      $("[data-ac-history]", node).replaceChildren(
+        ...record.attempts.filter(isObj).map((a) => {
+          const tr = el("tr");
+          const verdict = kind === "placement" ? fmt("placement_line", { n: (a.tested || []).length, total: a.modules }) : T[a.passed ? "passed" : "not_passed"];
+          [new Date(a.at).toLocaleDateString(document.documentElement.lang || undefined), a.score + "%", verdict].forEach((c) => tr.append(el("td", null, c)));
+          return tr;
+        }),
+      );
+    }
+
+    function show(attempt) {
+      const pool = items.filter((item) => item.check);
+      chosen = shuffled(pool, attempt.seed).slice(0, draw || pool.length);
+      items.forEach((item) => (item.li.hidden = !chosen.includes(item)));
+      chosen.forEach((item) => list.append(item.li));
+      submitRow.hidden = false;
+      startRow.hidden = true;
+      list.hidden = false;
+    }
+
+    function start() {
+      record.current = { seed: newSeed(), at: now() };
+      store.save();
+      results.hidden = true;
+      items.forEach((item) => item.check && item.check.reset(false));
+      show(record.current);
+      const first = $("input, select, .ac-move", chosen[0].li);
+      if (first) first.focus(); // explicit action: start at the first question
+    }
+
+    function submit() {
+      const graded = chosen.map((item) => ({ item, result: item.check.grade() }));
+      const open = graded.filter((g) => !g.result.answered);
+      if (open.length) {
+        left.textContent = fmt("answer_all", { n: open.length });
+        const first = $("input, select", open[0].item.li);
+        if (first) first.focus();
+        return;
+      }
+      left.textContent = "";
+      const byModule = {};
+      let points = 0;
+      graded.forEach(({ item, result }) => {
+        const data = item.check.data;
+        points += result.score;
+        showResult(item.check.box, data, result, true);
+        $$("input, select, .ac-move", item.li).forEach((n) => (n.disabled = true));
+        schedule(item.check.key, result.ok, false, item.check.box);
+        const m = (byModule[data.module || ""] = byModule[data.module || ""] || { right: 0, total: 0, objectives: {} });
+        m.total++;
+        m.right += result.ok ? 1 : 0;
+        if (data.objective) {
+          const o = (m.objectives[data.objective] = m.objectives[data.objective] || [0, 0]);
+          o[0] += result.ok ? 1 : 0;
+          o[1]++;
+        }
+      });
+      const score = Math.round((100 * points) / graded.length);
+      const attempt = { at: now(), score, passed: kind === "assessment" ? score >= pass : true };
+      if (kind === "placement") {
+        attempt.tested = Object.keys(byModule).filter((m) => m && byModule[m].right === byModule[m].total);
+        attempt.tested.forEach((m) => (D().tested[m] = D().tested[m] || attempt.at));
+        attempt.modules = Object.keys(byModule).filter(Boolean).length;
+      }
+      record.attempts.push(attempt);
+      delete record.current;
+      store.save();
+      report(attempt, byModule);
+      history();
+      submitRow.hidden = true;
+      startRow.hidden = false;
+      $("[data-ac-start]", node).textContent = T.new_attempt;
+      paintBadge();
+    }
+
+    function report(attempt, byModule) {
+      const head = el("p", "ac-result");
+      if (kind === "assessment") {
+        head.append(icon(attempt.passed ? "✓" : "✗"), " ", el("strong", null, T[attempt.passed ? "passed" : "not_passed"] + ". "), fmt("result_line", { score: attempt.score, pass }));
+      } else head.append(el("strong", null, fmt("placement_line", { n: attempt.tested.length, total: attempt.modules })));
+      const table = el("ul", "ac-breakdown");
+      Object.entries(byModule).forEach(([m, r]) => {
+        const info = lookup[m] || {};
+        const li = el("li");
+        const state = kind === "placement" && r.right === r.total ? " · " + T.tested_out : "";
+        if (info.url) {
+          const a = el("a", null, info.title);
+          a.href = root + info.url;
+          li.append(a);
+        } else li.append(m || "—");
+        li.append(` ${r.right}/${r.total}${state}`);
+        const sub = el("ul");
+        Object.entries(r.objectives).forEach(([o, [right, total]]) => sub.append(el("li", null, `${(info.objectives || {})[o] || o} ${right}/${total}`)));
+        if (sub.children.length) li.append(sub);
+        table.append(li);
+      });
+      results.replaceChildren(head, el("p", "ac-result__by", T.by_module), table);
+      results.hidden = false;
+      results.focus(); // explicit submit: take the learner to the result
+    }
+
+    $("[data-ac-start]", node).addEventListener("click", start);
+    $("[data-ac-submit]", node).addEventListener("click", submit);
+    history();
+    if (record.current) show(record.current);
+    else {
+      list.hidden = true;
+      if (record.attempts.length) $("[data-ac-start]", node).textContent = T.new_attempt;
+    }
+  }
+
+  // ---- certificates ----------------------------------------------------------
+  function initCertificate(node) {
+    const path = node.dataset.acCertificatePage;
+    const open = unlocked(node);
+    $("[data-ac-locked]", node).hidden = open;
+    if (!open) return;
+    const certs = D().certs;
+    certs[path] = certs[path] || now();
+    const name = $("#ac-learner-name", node);
+    const shown = $("[data-ac-cert-name]", node);
+    name.value = shown.textContent = D().name || "";
+    $("[data-ac-name-form]", node).hidden = false;
+    $("[data-ac-cert]", node).hidden = false;
+    $("[data-ac-print-row]", node).hidden = false;
+    $("[data-ac-cert-date]", node).textContent = new Date(certs[path]).toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
+    $$("[data-ac-cert-module]", node).forEach((li) => {
+      if (!(D().modules[li.dataset.acCertModule] || {}).done) $("[data-ac-tested]", li).textContent = " (" + T.tested_out + ")";
+    });
+    $$("[data-ac-quiz-score]", node).forEach((n) => (n.textContent = quizState(n.dataset.acQuizScore).best + "%"));
+    $("[data-ac-save-name]", node).addEventListener("click", () => {
+      D().name = shown.textContent = name.value.trim();
+      store.save();
+      $("[data-ac-name-status]", node).textContent = T.name_saved;
+    });
+    $("[data-ac-print]", node).addEventListener("click", () => window.print());
+    store.save();
+  }
+
+  // ---- the review page: due questions, in their own widgets ----------------------
+  function initReview(node) {
+    const list = $("[data-ac-review-list]", node);
+    const summary = $("[data-ac-review-summary]", node);
+    const tell = () => {
+      const n = due().length;
+      summary.textContent = n ? fmt("due_summary", { n }) : T.nothing_due;
+    };
+    const pages = {};
+    const fetchPage = (url) =>
+      (pages[url] =
+        pages[url] ||
+        fetch(root + url)
+          .then((r) => (r.ok ? r.text() : ""))
+          .then((html) => new DOMParser().parseFromString(html, "text/html")));
+    due()
+      .sort((a, b) => a[1].due - b[1].due)
+      .forEach(([key, entry], n) => {
+        const li = el("li", "ac-question");
+        list.append(li);
+        fetchPage(entry.url)
+          .then((doc) => {
+            const source = doc.getElementById(entry.id);
+            if (!source) return li.remove();
+            const box = document.importNode(source, true);
+            // Two modules may use the same check id: give each copy its own ids.
+            $$("[id],[for],[name],[aria-describedby]", box).concat(box).forEach((e) =>
+              ["id", "for", "name", "aria-describedby"].forEach((a) => e.hasAttribute(a) && e.setAttribute(a, `rv${n}-` + e.getAttribute(a))),
+            );
+            delete box.dataset.acReady;
+            li.append(box);
+            const link = el("a", "ac-review__source", T.revisit);
+            link.href = root + entry.url;
+            li.append(link);
+            initCheck(box, key.slice(0, key.lastIndexOf("/")), { reviewing: true, onResult: tell });
+          })
+          .catch(() => li.remove());
+      });
+    tell();
+  }
+
+  // ---- progress page --------------------------------------------------------------
   function initProgressPage(page) {
     const status = $("[data-ac-progress-status]", page);
     const tell = (text) => (status.textContent = text);
     $$("[data-ac-js]", page).forEach((n) => (n.hidden = false));
     const summary = () => {
-      const done = Object.values(store.data.modules).filter((m) => m && m.done).length;
+      const done = Object.values(D().modules).filter((m) => m && m.done).length;
       $("[data-ac-summary]", page).textContent = fmt("summary", { done, total: $$("[data-ac-module-row]", page).length });
-      paintRows(page);
+      paintAll(page);
+      markNavigation();
+      paintBadge();
     };
     $("[data-ac-export]", page).addEventListener("click", () => {
-      const blob = new Blob([JSON.stringify(store.data, null, 2)], { type: "application/json" });
       const a = el("a");
-      a.href = URL.createObjectURL(blob);
+      a.href = URL.createObjectURL(new Blob([JSON.stringify(D(), null, 2)], { type: "application/json" }));
       a.download = "academy-progress-" + now().slice(0, 10) + ".json";
       document.body.append(a);
       a.click();
@@ -529,7 +833,6 @@
         if (!valid(record)) return tell(T.import_bad);
         store.replace(record);
         summary();
-        markNavigation();
         tell(T.imported);
       });
     });
@@ -548,32 +851,32 @@
       confirm.hidden = true;
       reset.focus();
       summary();
-      markNavigation();
       tell(T.reset_done);
     });
     summary();
   }
 
-  // Material ships its search dialog without an accessible name.
-  function fixMaterial() {
-    const dialog = $(".md-search[role=dialog]");
-    if (dialog && !dialog.hasAttribute("aria-label")) dialog.setAttribute("aria-label", T.search);
-  }
-
   function boot() {
-    fixMaterial();
+    // Material ships its search dialog without an accessible name.
+    const dialog = $(".md-search[role=dialog]");
+    if (dialog) dialog.setAttribute("aria-label", T.search);
     const header = $("[data-ac-module]");
     if (header) initModule(header);
-    else {
-      const quiz = $("[data-ac-quiz]");
-      const scope = quiz ? "quiz:" + quiz.dataset.acQuiz : "page:" + location.pathname;
-      $$(".ac-check").forEach((box) => initCheck(box, scope, () => {}));
-      $$(".ac-scenario").forEach((box) => initScenario(box, scope, () => {}));
-    }
-    const page = $("[data-ac-progress-page]");
-    if (page && once(page)) initProgressPage(page);
-    paintRows(document);
+    const pages = [
+      ["[data-ac-path]", initPath],
+      ["[data-ac-quiz]", initQuiz],
+      ["[data-ac-certificate-page]", initCertificate],
+      ["[data-ac-review-page]", initReview],
+      ["[data-ac-progress-page]", initProgressPage],
+    ];
+    pages.forEach(([sel, init]) => {
+      const node = $(sel);
+      if (node && once(node)) init(node);
+    });
+    if (!header) $$(".ac-check").forEach((box) => initCheck(box, "page:" + location.pathname));
+    paintAll(document);
     markNavigation();
+    paintBadge();
     store.save();
     showNotice();
   }
