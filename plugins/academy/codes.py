@@ -524,6 +524,14 @@ _CODES: tuple[Code, ...] = (
         "Write `[[check ID]]` or `[[scenario ID]]` alone on its line.",
     ),
     Code(
+        "body.raw-html",
+        W,
+        "Raw HTML that runs code: a script, an event handler or a javascript: URL",
+        '<a href="javascript:alert(1)">Open the form</a>\n<img src="x.png" onerror="track()">\n<script>steal()</script>',
+        "Use Markdown links and images. Reported only when the project sets `raw_html: warn` or "
+        "`raw_html: error`; authors are trusted by default.",
+    ),
+    Code(
         "body.duplicate-placement",
         E,
         "A check or scenario is placed twice",

@@ -46,8 +46,8 @@ def parse(line: str, number: int = 0) -> Marker | None:
     return Marker(number, column, line.strip())
 
 
-def scan(body: str, first_line: int = 1) -> Iterator[Marker]:
-    """Yield every marker-shaped line outside fenced code, with its file line."""
+def outside_code(body: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
+    """Yield ``(file line, text)`` for every body line outside fenced code."""
     fence = ""
     for offset, line in enumerate(body.split("\n")):
         if fence:
@@ -59,6 +59,12 @@ def scan(body: str, first_line: int = 1) -> Iterator[Marker]:
         if opening:
             fence = opening.group(1)
             continue
-        marker = parse(line, first_line + offset)
+        yield first_line + offset, line
+
+
+def scan(body: str, first_line: int = 1) -> Iterator[Marker]:
+    """Yield every marker-shaped line outside fenced code, with its file line."""
+    for number, line in outside_code(body, first_line):
+        marker = parse(line, number)
         if marker is not None:
             yield marker

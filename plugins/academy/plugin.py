@@ -22,10 +22,11 @@ import os
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import urlsplit
 
 import rcssmin
 import rjsmin
-from markupsafe import escape
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -37,6 +38,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from . import i18n
+from .csp import InlineScripts
 from .engine import Result, run
 from .loader import LoadCache
 from .markdown_ext import AcademyMarkers
@@ -71,6 +73,8 @@ class AcademyConfig(base.Config):
     """Severity per rule family or code: `error`, `warning` or `ignore`."""
     today = c.Optional(c.Type((str, _dt.date)))
     """Date for stale-review checks (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today."""
+    raw_html = c.Choice(("allow", "warn", "error"), default="allow")
+    """Raw HTML that runs code in module bodies (`<script>`, `on*=`, `javascript:`): allow, warn or error."""
 
 
 def runtime_script(language: str, review_url: str = "review/") -> str:
@@ -112,6 +116,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.renderer: Renderer | None = None
         self.settings: Settings | None = None
         self.markers = AcademyMarkers()
+        self.scripts = InlineScripts()
         self.pages: dict[str, tuple[str, Module | LearningPath | Quiz | None]] = {}
         self.language = "en"
         self.urls = SiteUrls()
@@ -155,6 +160,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.result is not None
+        self.scripts = InlineScripts()
         academy = self.result.academy
         self.pages = {}
         for module in academy.modules:
@@ -335,12 +341,33 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         # in extra_javascript, which Material places at the end of <body>.
         tag = f'<script src="{get_relative_url(SCRIPT, page.url)}"></script>'
         head = output.find("<head>")
-        if head < 0:
-            return output
-        anchor = output.find("<script", head)
-        end_head = output.find("</head>", head)
-        at = anchor if 0 <= anchor < end_head else end_head
-        return output[:at] + tag + output[at:]
+        if head >= 0:
+            anchor = output.find("<script", head)
+            end_head = output.find("</head>", head)
+            at = anchor if 0 <= anchor < end_head else end_head
+            output = output[:at] + tag + output[at:]
+        return self.scripts.externalise(output, lambda name: get_relative_url(name, page.url))
+
+    def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        # Material prints `page.title | striptags` into <title> unescaped, and
+        # striptags turns our escaped `&lt;/title&gt;` back into markup. An
+        # escaping striptags keeps every title inert wherever it is used.
+        env.filters["striptags"] = lambda value: escape(Markup(str(value)).striptags())
+        return env
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        # Static templates (404.html) are served from any depth: use absolute URLs.
+        root = (urlsplit(config.site_url or "/").path or "/").rstrip("/") + "/"
+        head = output_content.find("<head>")
+        if head >= 0:
+            at = output_content.find(">", head) + 1
+            output_content = (
+                output_content[:at] + f'<script src="{root}{SCRIPT}"></script>' + output_content[at:]
+            )
+        return self.scripts.externalise(output_content, lambda name: root + name)
+
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        self.scripts.write(Path(config.site_dir))
 
     # --- serve --------------------------------------------------------------------
 

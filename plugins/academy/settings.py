@@ -29,7 +29,9 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     "quizzes_dir": ("quizzes", "Folder of quiz banks (YAML), relative to mkdocs.yml."),
     "severity": ({}, "Severity per rule family or code: error, warning or ignore."),
     "today": (None, "Date used for stale-review checks (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today."),
+    "raw_html": ("allow", "Raw HTML that runs code in module bodies: allow, warn or error."),
 }
+RAW_HTML = {"allow": Severity.IGNORE, "warn": Severity.WARNING, "error": Severity.ERROR}
 
 
 class SettingsError(Exception):
@@ -81,6 +83,10 @@ class Settings:
                 raise SettingsError(f"academy: option '{key}' must be a folder name, got {value!r}.")
             values[key] = value.strip().rstrip("/")
         values["severity"] = _severity(options.get("severity") or {})
+        raw_html = options.get("raw_html", "allow")
+        if raw_html not in RAW_HTML:
+            raise SettingsError(f"academy: option 'raw_html' must be allow, warn or error, not {raw_html!r}.")
+        values["severity"].setdefault("body.raw-html", RAW_HTML[raw_html])
         values["today"] = _today(options.get("today"))
         return cls(root=Path(root).resolve(), content_dir=content_dir, **values)
 

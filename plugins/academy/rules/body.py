@@ -1,20 +1,48 @@
-"""Placement markers in module bodies resolve, are well-formed, and appear once."""
+"""Module bodies: placement markers resolve, are well-formed and appear once;
+raw HTML that runs code is flagged when the project asks for it."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Iterator
 
 from ..codes import problem
-from ..markers import KINDS, scan
+from ..markers import KINDS, outside_code, scan
 from ..model import Module
 from ..problems import Problem
 from ..suggest import did_you_mean
 from .context import Context
 
+#: Raw HTML that executes: script elements, event-handler attributes inside a
+#: tag, and javascript: URLs in HTML attributes or Markdown link targets.
+_RUNS_CODE = (
+    (re.compile(r"<script\b", re.I), "a <script> element"),
+    (re.compile(r"<[a-z][^>]*?\son[a-z]+\s*=", re.I), "an event-handler attribute"),
+    (
+        re.compile(r"(?:\b(?:href|src|action|formaction)\s*=\s*[\"']?|\]\(\s*<?)\s*javascript:", re.I),
+        "a javascript: URL",
+    ),
+)
+
 
 def check(ctx: Context) -> Iterable[Problem]:
     for module in ctx.academy.modules:
         yield from _module(module)
+        yield from _raw_html(module)
+
+
+def _raw_html(module: Module) -> Iterator[Problem]:
+    for number, line in outside_code(module.body, module.body_line):
+        for pattern, what in _RUNS_CODE:
+            for match in pattern.finditer(line):
+                yield problem(
+                    "body.raw-html",
+                    module.file,
+                    number,
+                    match.start() + 1,
+                    f"raw HTML with {what} runs code in the learner's browser",
+                    "Use Markdown links and images instead, or ask a reviewer to confirm it is intended.",
+                )
 
 
 def _module(module: Module) -> Iterator[Problem]:
