@@ -27,7 +27,7 @@ install: $(VENV)/.installed
 install-test: $(VENV)/.installed-test
 
 site: install
-	$(BIN)/mkdocs build --strict
+	$(BIN)/academy build --strict
 	@echo
 	@echo "Built the academy into build/."
 	@echo "Open it with:  make serve   (live preview at http://127.0.0.1:8000/)"

@@ -51,6 +51,20 @@ def runtime_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
     site.close()
 
 
+@pytest.fixture(scope="session")
+def runtime_site_csp(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Site]:
+    """The runtime fixture served with the recommended Content Security Policy."""
+    from test_security import CSP
+
+    port = free_port()
+    project = tmp_path_factory.mktemp("runtime-csp") / "project"
+    site = Site(
+        build_fixture("runtime", project, port=port), headers={"Content-Security-Policy": CSP}, port=port
+    )
+    yield site
+    site.close()
+
+
 class Console:
     """Collects console errors and uncaught exceptions of a page."""
 
