@@ -84,9 +84,9 @@ def test_build_killed_midway_leaves_the_previous_site_byte_identical(tmp_path: P
     # folder, but the search index, written last, does not yet.
     while time.monotonic() < deadline:
         stages = list(root.glob(".academy-build-*"))
-        if stages and len(list(stages[0].glob("modules/*/index.html"))) >= 3:
-            if not (stages[0] / "search" / "search_index.json").exists():
-                break
+        writing = stages and len(list(stages[0].glob("modules/*/index.html"))) >= 3
+        if writing and not (stages[0] / "search" / "search_index.json").exists():
+            break
         time.sleep(0.002)
     else:
         pytest.fail("the build never started writing its staged site")
