@@ -291,6 +291,8 @@ def _syntax_problems(exc: yaml.MarkedYAMLError, text: str, file: str, line_offse
     if exc.context:
         message = f"{message} ({exc.context})"
     hint = next((h for key, h in _SYNTAX_HINTS if key in message), "")
+    if "simple key" in message and mark is not None and mark.column > 1024:
+        hint = "YAML keys are limited to 1,024 characters; this line has a longer one."
     return [problem("yaml.syntax", file, line, column, message, hint)]
 
 
