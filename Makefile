@@ -59,6 +59,12 @@ lint: install-test
 	$(BIN)/ruff check plugins tests benchmarks
 	$(BIN)/ruff format --check plugins tests
 
+# At least 100,000 generated sources through the loader, schema and rules.
+fuzz: install-test
+	@start=$$(date +%s); \
+	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100000} $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:randomly; \
+	status=$$?; echo "fuzz: $${FUZZ_EXAMPLES:-100000} examples in $$(( $$(date +%s) - start )) s"; exit $$status
+
 schemas: install
 	$(BIN)/python -m academy.schema_source
 

@@ -47,15 +47,25 @@ def run(settings: Settings, cache: LoadCache | None = None) -> Result:
     refs, problems = discover(settings, (MODULE, PATH, QUIZ, PAGE))
     loaded: dict[str, Loaded] = {}
     for ref in refs:
-        item = cache.load(ref) if cache is not None else load(ref)
-        loaded[ref.rel] = item
-        problems.extend(item.problems)
+        loaded[ref.rel] = cache.load(ref) if cache is not None else load(ref)
     if cache is not None:
         cache.prune({(ref.kind + ":" + ref.rel, loaded[ref.rel].digest) for ref in refs})
+    return evaluate(loaded, settings, problems)
+
+
+def evaluate(loaded: dict[str, Loaded], settings: Settings, problems: list[Problem] | None = None) -> Result:
+    """Build the academy from loaded files and run the cross-file rules.
+
+    Separate from :func:`run` so tools that already hold the sources (the
+    fuzzer, the review command reading git objects) skip the file system.
+    """
+    problems = list(problems or [])
+    for item in loaded.values():
+        problems.extend(item.problems)
     modules = tuple(i.item for i in loaded.values() if isinstance(i.item, Module))
     paths = tuple(i.item for i in loaded.values() if isinstance(i.item, LearningPath))
     quizzes = tuple(i.item for i in loaded.values() if isinstance(i.item, Quiz))
     academy = Academy.of(modules, paths, quizzes)
     problems.extend(run_rules(Context(academy, loaded, settings.today_date())))
     graded = sort_problems(settings.grade(problems))
-    return Result(academy, tuple(graded), tuple(r.rel for r in refs), loaded)
+    return Result(academy, tuple(graded), tuple(loaded), loaded)

@@ -181,6 +181,8 @@ EN: dict[str, str] = {
     "name_saved": "Name saved.",
     "revisit": "Revisit the module",
     "card_progress": "{n} of {total} modules done",
+    "storage_large": "Your saved progress is unusually large, which can slow pages down. Export a copy, then reset it on the My progress page.",
+    "gone": "{n} saved modules are no longer in this academy (removed or renamed). Their progress is kept but not counted.",
     "new_attempt": "Start a new attempt",
     "question_n": "Question {n}",
 }
@@ -351,6 +353,8 @@ ES: dict[str, str] = {
     "name_saved": "Nombre guardado.",
     "revisit": "Repasar el módulo",
     "card_progress": "{n} de {total} módulos hechos",
+    "storage_large": "Tu progreso guardado es inusualmente grande y puede ralentizar las páginas. Exporta una copia y bórralo en la página Mi progreso.",
+    "gone": "{n} módulos guardados ya no están en esta academia (eliminados o renombrados). Su progreso se conserva, pero no cuenta.",
     "new_attempt": "Empezar un nuevo intento",
     "question_n": "Pregunta {n}",
 }
@@ -358,16 +362,24 @@ ES: dict[str, str] = {
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "es": ES}
 
 
-#: Keys the browser runtime needs; only these are embedded in academy.js.
+#: Strings the browser runtime needs on every page; built into academy.js.
 RUNTIME_KEYS = (
     "correct incorrect partly choose_first type_first match_first missed in_place pairs_right "
     "after_wrong move_up move_down moved at_top at_bottom you_chose score outcome restart "
-    "status_done status_started not_started nav_done storage_off storage_newer storage_corrupt "
-    "summary exported import_bad imported reset_done search passed not_passed not_taken result_line "
-    "placement_line by_module tested_out answer_all continue_to cert_ready certificate_locked due_label "
-    "nothing_due due_summary name_saved revisit start_attempt minutes hours hours_minutes review_title "
-    "card_progress new_attempt question_n"
+    "status_done status_started not_started tested_out nav_done storage_off storage_newer "
+    "storage_corrupt storage_large search due_label review_title"
 ).split()
+
+#: Strings only one kind of page needs. They travel in that page, so the
+#: script every page loads stays small.
+PAGE_KEYS: dict[str, list[str]] = {
+    "progress": "summary gone exported import_bad imported reset_done".split(),
+    "review": "nothing_due due_summary revisit".split(),
+    "quiz": "passed not_passed result_line placement_line by_module answer_all new_attempt".split(),
+    "certificate": "passed not_passed not_taken name_saved".split(),
+    "path": "passed not_passed not_taken continue_to cert_ready certificate_locked minutes hours hours_minutes".split(),
+    "cards": ["card_progress"],
+}
 
 
 def runtime_strings(language: str | None) -> dict[str, str]:
@@ -377,6 +389,11 @@ def runtime_strings(language: str | None) -> dict[str, str]:
     for ending in ("success", "partial", "fail"):
         out[f"ending_{ending}"] = table[f"ending.{ending}"]
     return out
+
+
+def page_strings(language: str | None, page: str) -> dict[str, str]:
+    table = strings(language)
+    return {key: table[key] for key in PAGE_KEYS[page]}
 
 
 def strings(language: str | None) -> Mapping[str, str]:

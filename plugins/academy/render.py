@@ -131,7 +131,14 @@ class Renderer:
             json_html=json_for_html,
             duration=lambda minutes: i18n.duration(minutes, self.t),
         )
-        self.env.globals.update(t=self.t, urls=self.urls, academy_module=academy.module)
+        self.env.globals.update(
+            t=self.t,
+            urls=self.urls,
+            academy_module=academy.module,
+            page_strings=lambda page: Markup(
+                '<template data-ac-strings><script type="application/json">{}</script></template>'
+            ).format(json_for_html(i18n.page_strings(language, page))),
+        )
 
     def _render(self, template: str, **context: Any) -> str:
         html = self.env.get_template(template).render(**context)

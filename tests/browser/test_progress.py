@@ -154,3 +154,75 @@ def test_progress_page_exports_imports_and_resets(page, runtime_site, tmp_path) 
     assert summary.inner_text() == "1 of 2 modules completed."
     page.reload()
     assert page.locator("[data-ac-summary]").inner_text() == "1 of 2 modules completed."
+
+
+def _visit_with_record(context, console, site, raw: str, url: str):
+    context.add_init_script(f"localStorage.setItem('{KEY}', {json.dumps(raw)})")
+    page = context.new_page()
+    console.attach(page)
+    page.goto(site.url + url)
+    page.wait_for_load_state("networkidle")
+    return page
+
+
+def test_wrong_version_is_kept_and_reported(context, console, runtime_site) -> None:
+    raw = json.dumps({"version": 7, "checks": {}, "modules": {}})
+    page = _visit_with_record(context, console, runtime_site, raw, "modules/basics/")
+    assert "newer version" in page.locator(".ac-notice").inner_text()
+    page.check("#check-basic input[value=true]")
+    page.click("#check-basic button[type=submit]")
+    assert page.locator("#check-basic .ac-feedback").inner_text().startswith("✓ Correct.")
+    assert page.evaluate(f"localStorage.getItem('{KEY}')") == raw  # never overwritten
+    assert console.errors == []
+
+
+def test_unreadable_shapes_are_set_aside(context, console, runtime_site) -> None:
+    raw = json.dumps({"version": 1, "checks": [], "modules": "all done"})
+    page = _visit_with_record(context, console, runtime_site, raw, "paths/main/")
+    assert "could not be read" in page.locator(".ac-notice").inner_text()
+    assert page.locator("[data-ac-module-row=basics] [data-ac-status]").inner_text() == "○ Not started"
+    assert console.errors == []
+
+
+def test_huge_record_still_works_with_a_notice(context, console, runtime_site) -> None:
+    record = {
+        "version": 1,
+        "checks": {f"old/q{i}": {"ok": True, "note": "x" * 200} for i in range(6000)},
+        "modules": {},
+    }
+    page = _visit_with_record(context, console, runtime_site, json.dumps(record), "modules/basics/")
+    assert "unusually large" in page.locator(".ac-notice").inner_text()
+    page.check("#check-basic input[value=true]")
+    page.click("#check-basic button[type=submit]")
+    assert page.locator(".ac-meta__status [data-ac-status]").inner_text() == "✓ Completed"
+    assert console.errors == []
+
+
+def test_progress_for_removed_or_renamed_modules(context, console, runtime_site) -> None:
+    record = {
+        "version": 1,
+        "checks": {"retired/q": {"ok": True}},
+        "modules": {
+            "retired": {"done": "2026-01-01T00:00:00Z"},
+            "old-name": {"seen": "2026-01-01T00:00:00Z"},
+            "basics": {"done": "2026-01-02T00:00:00Z"},
+        },
+        "tested": {"retired": "2026-01-01T00:00:00Z"},
+        "review": {"retired/q": {"box": 1, "due": 0, "url": "modules/retired/", "id": "check-q"}},
+        "quizzes": {"gone-quiz": {"attempts": [{"score": "x"}]}},
+    }
+    page = _visit_with_record(context, console, runtime_site, json.dumps(record), "progress/")
+    assert (
+        page.locator("[data-ac-gone]")
+        .inner_text()
+        .startswith("2 saved modules are no longer in this academy")
+    )
+    assert page.locator("[data-ac-summary]").inner_text() == "1 of 2 modules completed."
+    page.goto(runtime_site.url + "review/")
+    page.wait_for_load_state("networkidle")
+    assert (
+        page.locator("[data-ac-review-list] .ac-check").count() == 0
+    )  # the removed page 404s; skipped quietly
+    page.goto(runtime_site.url + "paths/main/")
+    assert page.locator("[data-ac-module-row=basics] [data-ac-status]").inner_text() == "✓ Completed"
+    assert console.errors == []

@@ -130,6 +130,7 @@
       }
       if (valid(parsed)) {
         this.data = complete(parsed);
+        if (raw.length > 1e6) this.notice = "storage_large"; // still usable, but saves get slow
         return;
       }
       if (isObj(parsed) && typeof parsed.version === "number" && parsed.version > VERSION) {
@@ -771,12 +772,31 @@
         fetch(root + url)
           .then((r) => (r.ok ? r.text() : ""))
           .then((html) => new DOMParser().parseFromString(html, "text/html")));
+    // The sitemap lists every page, so questions from pages since removed are
+    // dropped without requesting them (a 404 would show in the console).
+    const known = fetch(root + "sitemap.xml")
+      .then((r) => (r.ok ? r.text() : ""))
+      .then((xml) => {
+        const locs = [...xml.matchAll(/<loc>([^<]*)<\/loc>/g)].map((m) => new URL(m[1]).pathname);
+        if (!locs.length) return null;
+        const home = locs.reduce((a, b) => (a.length <= b.length ? a : b));
+        return new Set(locs.map((p) => p.slice(home.length)));
+      })
+      .catch(() => null);
     due()
       .sort((a, b) => a[1].due - b[1].due)
       .forEach(([key, entry], n) => {
         const li = el("li", "ac-question");
         list.append(li);
-        fetchPage(entry.url)
+        known
+          .then((urls) => {
+            if (urls && !urls.has(entry.url)) {
+              delete D().review[key];
+              store.save();
+              throw tell();
+            }
+            return fetchPage(entry.url);
+          })
           .then((doc) => {
             const source = doc.getElementById(entry.id);
             if (!source) return li.remove();
@@ -802,9 +822,15 @@
     const status = $("[data-ac-progress-status]", page);
     const tell = (text) => (status.textContent = text);
     $$("[data-ac-js]", page).forEach((n) => (n.hidden = false));
+    const known = $$("[data-ac-module-row]", page).map((r) => r.dataset.acModuleRow);
     const summary = () => {
-      const done = Object.values(D().modules).filter((m) => m && m.done).length;
-      $("[data-ac-summary]", page).textContent = fmt("summary", { done, total: $$("[data-ac-module-row]", page).length });
+      const done = known.filter((id) => (D().modules[id] || {}).done).length;
+      $("[data-ac-summary]", page).textContent = fmt("summary", { done, total: known.length });
+      // Progress for modules that were since removed or renamed is kept, not shown.
+      const gone = Object.keys(D().modules).filter((id) => !known.includes(id)).length;
+      const note = $("[data-ac-gone]", page);
+      note.hidden = !gone;
+      note.textContent = fmt("gone", { n: gone });
       paintAll(page);
       markNavigation();
       paintBadge();
@@ -857,6 +883,14 @@
   }
 
   function boot() {
+    // Strings only this page needs travel in the page itself.
+    $$("template[data-ac-strings]").forEach((t) => {
+      try {
+        Object.assign(T, JSON.parse(t.content.textContent));
+      } catch (e) {
+        /* a page without its strings still works, showing keys */
+      }
+    });
     // Material ships its search dialog without an accessible name.
     const dialog = $(".md-search[role=dialog]");
     if (dialog) dialog.setAttribute("aria-label", T.search);
