@@ -247,3 +247,16 @@ def test_any_sources_yield_a_model_or_located_problems(
         assert problem.file in loaded
         assert problem.line >= 1 and problem.column >= 1
         assert problem.message
+
+
+def test_duplicate_path_ids_with_a_self_requirement_found_by_the_fuzzer() -> None:
+    paths = [
+        b"id: alpha\ntitle: ''\nrole: ''\nstages: []\n",
+        b"id: alpha\ntitle: ''\nrole: ''\nstages: []\nplacement: alpha\nrequires:\n- alpha\n",
+    ]
+    loaded = {
+        f"paths/f{i}.yml": load(SourceRef(PATH, f"paths/f{i}.yml", Path("x")), raw)
+        for i, raw in enumerate(paths)
+    }
+    codes = sorted(p.code for p in evaluate(loaded, SETTINGS).problems)
+    assert "id.duplicate" in codes

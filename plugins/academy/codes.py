@@ -538,6 +538,28 @@ _CODES: tuple[Code, ...] = (
         "[[check first-step]]\n\n...\n\n[[check first-step]]",
         "Place each item once. Items you do not place appear under *Check your understanding*.",
     ),
+    # --- asset: files named in module bodies ----------------------------------
+    Code(
+        "asset.absolute",
+        E,
+        "A file reference is an absolute path",
+        '![Queue view](/img/queue.png)\n--8<-- "/etc/passwd"',
+        "Name files relative to the module (`img/queue.png`); absolute paths break under a sub-path and are never read.",
+    ),
+    Code(
+        "asset.outside",
+        E,
+        "A file reference leads outside the project",
+        "![Secret](../../../etc/passwd)\n![Sibling](../../academy-evil/x.png)",
+        "Keep referenced files inside the project. References that leave it are refused, and the file is not read.",
+    ),
+    Code(
+        "asset.missing",
+        E,
+        "A referenced file does not exist",
+        "![Queue view](img/queu.png)",
+        "Fix the name or add the file; images are found relative to the module file.",
+    ),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
@@ -569,6 +591,7 @@ FAMILY_TITLES: dict[str, str] = {
     "coverage": "Curriculum coverage",
     "review": "Content review",
     "body": "Module bodies",
+    "asset": "Files referenced by modules",
 }
 
 

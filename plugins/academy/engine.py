@@ -66,6 +66,6 @@ def evaluate(loaded: dict[str, Loaded], settings: Settings, problems: list[Probl
     paths = tuple(i.item for i in loaded.values() if isinstance(i.item, LearningPath))
     quizzes = tuple(i.item for i in loaded.values() if isinstance(i.item, Quiz))
     academy = Academy.of(modules, paths, quizzes)
-    problems.extend(run_rules(Context(academy, loaded, settings.today_date())))
+    problems.extend(run_rules(Context(academy, loaded, settings.today_date(), settings.root)))
     graded = sort_problems(settings.grade(problems))
     return Result(academy, tuple(graded), tuple(loaded), loaded)

@@ -38,6 +38,7 @@ from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from . import i18n
+from .assets import published_name, references, resolve
 from .csp import InlineScripts
 from .engine import Result, run
 from .loader import LoadCache
@@ -117,6 +118,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.settings: Settings | None = None
         self.markers = AcademyMarkers()
         self.scripts = InlineScripts()
+        self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
         self.pages: dict[str, tuple[str, Module | LearningPath | Quiz | None]] = {}
         self.language = "en"
         self.urls = SiteUrls()
@@ -173,6 +175,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         for src, section in ((PROGRESS_PAGE, "progress"), (REVIEW_PAGE, "review")):
             files.append(File.generated(config, src, content="\n"))
             self.pages[src] = (section, None)
+        self._publish_assets(files, config)
         for lp in academy.paths:
             if lp.certificate_title:
                 src = f"paths/{lp.id}/certificate.md"
@@ -201,11 +204,60 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             raise PluginError(
                 f"academy: {config.docs_dir}/{src} collides with the generated page for {section[:-1]} `{item.id}`; rename or move it."
             )
-        # The leading newline stops MkDocs from reading a body that starts
-        # with `---` as a second front matter block.
+        # The leading blank line stops MkDocs from reading a body that starts
+        # with `---`, or with `Key: value` lines, as metadata of its own.
         content = "\n" + (item.body if isinstance(item, Module) else "")
         files.append(File.generated(config, src, content=content, inclusion=inclusion))
         self.pages[src] = (section, item)
+
+    def _publish_assets(self, files: Files, config: MkDocsConfig) -> None:
+        """Publish files that module bodies reference, and remember the links.
+
+        Validation has already refused references that leave the project or
+        name missing files, so every reference resolved here is safe to copy.
+        """
+        assert self.result is not None and self.settings is not None
+        root = self.settings.root
+        self.asset_links = {}
+        published: set[str] = set()
+        for module in self.result.academy.modules:
+            links: dict[tuple[int, int], tuple[str, str, bool]] = {}
+            for ref in references(module.body, module.body_line):
+                found = resolve(ref, root / module.file, root)
+                if found.path is None or ref.kind != "asset":
+                    continue
+                name = published_name(found.path, root)
+                if name not in published:
+                    published.add(name)
+                    files.append(File.generated(config, name, abs_src_path=str(found.path)))
+                parts = urlsplit(ref.target)
+                suffix = ("?" + parts.query if parts.query else "") + (
+                    "#" + parts.fragment if parts.fragment else ""
+                )
+                links[(ref.line, ref.column)] = (ref.target, name + suffix, ref.html)
+            self.asset_links[module.id] = links
+
+    def _rewrite_assets(self, module: Module, markdown: str, page_url: str) -> str:
+        """Point the module's file references at their published copies.
+
+        Markdown links are rewritten relative to the page's source path and
+        MkDocs turns them into URLs (validating them on the way); raw HTML is
+        left alone by MkDocs, so it gets the final page-relative URL.
+        """
+        links = self.asset_links.get(module.id)
+        if not links:
+            return markdown
+        lines = markdown.split("\n")
+        # MkDocs drops the blank line the generated page starts with, so the
+        # Markdown here begins exactly at the module's body line.
+        for (line, column), (old, name, html) in sorted(links.items(), reverse=True):
+            new = get_relative_url(name, page_url) if html else "../" + name
+            at = line - module.body_line
+            text = lines[at]
+            start = column - 1
+            if text[start : start + len(old)] == old:
+                lines[at] = text[:start] + new + text[start + len(old) :]
+        return "\n".join(lines)
 
     def _arrange_nav(self, files: Files, config: MkDocsConfig) -> None:
         """Put paths first and modules grouped by source folder, after Home.
@@ -272,6 +324,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return markdown
         assert self.renderer is not None
         renderer, module = self.renderer, item
+        markdown = self._rewrite_assets(module, markdown, page.url)
         checks = {c.id: c for c in module.checks}
         scenarios = {s.id: s for s in module.scenarios}
 

@@ -8,10 +8,10 @@ not echoed by a rule that tripped over the same mistake.
 from __future__ import annotations
 
 from ..problems import Problem
-from . import answers, body, curriculum, identity, references, scenarios
+from . import answers, body, curriculum, files, identity, references, scenarios
 from .context import Context
 
-RULES = (identity, references, answers, scenarios, curriculum, body)
+RULES = (identity, references, answers, scenarios, curriculum, body, files)
 
 
 def run_rules(ctx: Context) -> list[Problem]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass
+from pathlib import Path
 
 from ..codes import problem
 from ..loader import Loaded
@@ -21,11 +22,13 @@ class Context:
         academy: The model, built leniently from every file.
         files: Load results by relative file path.
         today: Reference date for time-based rules.
+        root: Project folder, for rules that look at referenced files.
     """
 
     academy: Academy
     files: Mapping[str, Loaded]
     today: _dt.date
+    root: Path = Path(".")
 
     def at(
         self,

@@ -77,7 +77,10 @@ def _report_cycles(
 
 def _prerequisite_cycles(ctx: Context) -> Iterator[Problem]:
     academy = ctx.academy
-    graph = {m.id: [p for p in m.prerequisites if p != m.id] for m in academy.modules}
+    # Build the graph from the same definitions the lookups return (the first
+    # of duplicated ids), so a cycle is always located in the file it is in.
+    firsts = [m for m in academy.modules if academy.module(m.id) is m]
+    graph = {m.id: [p for p in m.prerequisites if p != m.id] for m in firsts}
 
     def locate(a: str, b: str) -> tuple[str, tuple]:
         module = academy.module(a)
@@ -89,7 +92,7 @@ def _prerequisite_cycles(ctx: Context) -> Iterator[Problem]:
 
 def _path_cycles(ctx: Context) -> Iterator[Problem]:
     academy = ctx.academy
-    graph = {p.id: list(p.requires) for p in academy.paths}
+    graph = {p.id: list(p.requires) for p in academy.paths if academy.path(p.id) is p}
 
     def locate(a: str, b: str) -> tuple[str, tuple]:
         lp = academy.path(a)
