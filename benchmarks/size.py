@@ -12,7 +12,7 @@ from __future__ import annotations
 import gzip
 import sys
 
-from academy.plugin import runtime_script, runtime_styles
+from academy.runtime import runtime_script, runtime_styles
 
 BUDGET = 12 * 1024
 

@@ -57,6 +57,8 @@ def _is_file_target(target: str) -> bool:
 def references(body: str, first_line: int = 1) -> Iterator[Reference]:
     """Every file reference outside fenced code, in reading order."""
     for number, text in outside_code(body, first_line):
+        if "](" not in text and "=" not in text and "8<" not in text and "]:" not in text:
+            continue  # no link, attribute, include or definition: most lines
         snippet = _SNIPPET.match(text)
         if snippet:
             yield Reference(number, snippet.start(1) + 1, snippet.group(1), "include")

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .loader import LoadCache, Loaded, load
+from .loader import LoadCache, Loaded
 from .model import Academy, LearningPath, Module, Quiz
 from .problems import Problem, Severity, sort_problems
 from .rules import Context, run_rules
@@ -45,10 +45,10 @@ class Result:
 def run(settings: Settings, cache: LoadCache | None = None) -> Result:
     """Check the project described by ``settings``."""
     refs, problems = discover(settings, (MODULE, PATH, QUIZ, PAGE))
-    loaded: dict[str, Loaded] = {}
-    for ref in refs:
-        loaded[ref.rel] = cache.load(ref) if cache is not None else load(ref)
-    if cache is not None:
+    keep = cache is not None
+    cache = cache if cache is not None else LoadCache()
+    loaded = {item.ref.rel: item for item in cache.load_many(refs)}
+    if keep:
         cache.prune({(ref.kind + ":" + ref.rel, loaded[ref.rel].digest) for ref in refs})
     return evaluate(loaded, settings, problems)
 
@@ -66,6 +66,7 @@ def evaluate(loaded: dict[str, Loaded], settings: Settings, problems: list[Probl
     paths = tuple(i.item for i in loaded.values() if isinstance(i.item, LearningPath))
     quizzes = tuple(i.item for i in loaded.values() if isinstance(i.item, Quiz))
     academy = Academy.of(modules, paths, quizzes)
-    problems.extend(run_rules(Context(academy, loaded, settings.today_date(), settings.root)))
+    ignored = frozenset(code for code, level in settings.severity.items() if level is Severity.IGNORE)
+    problems.extend(run_rules(Context(academy, loaded, settings.today_date(), settings.root, ignored)))
     graded = sort_problems(settings.grade(problems))
     return Result(academy, tuple(graded), tuple(loaded), loaded)

@@ -9,6 +9,11 @@ whole academy every time.
 from __future__ import annotations
 
 import hashlib
+import multiprocessing as mp
+import os
+import threading
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -74,27 +79,47 @@ def load(ref: SourceRef, raw: bytes | None = None) -> Loaded:
     return _load_bytes(ref, raw, digest)
 
 
-def _load_bytes(ref: SourceRef, raw: bytes, digest: str) -> Loaded:
+@dataclass(frozen=True, slots=True)
+class _Parsed:
+    """Everything about a file that depends on its bytes alone, before the
+    model is built. Cheap to send between processes: plain data and text,
+    no YAML nodes and no model objects."""
+
+    ref: SourceRef
+    digest: str
+    problems: tuple[Problem, ...]
+    data: Any = None
+    yaml_text: str = ""
+    yaml_line: int = 1
+    body: str = ""
+    body_line: int = 1
+    bad_paths: frozenset[YamlPath] = frozenset()
+    parsed: bool = False  # the YAML parsed; ``data`` is the document
+
+
+def _parse(ref: SourceRef, raw: bytes, digest: str) -> _Parsed:
+    """Decode, split, parse and validate one file."""
     file = ref.rel
     text, problems = decode(raw, file)
     if text is None:
-        return Loaded(ref, digest, None, None, tuple(problems))
+        return _Parsed(ref, digest, tuple(problems))
     body, body_line = "", 1
     if ref.kind in (MODULE, PAGE):
         if ref.kind == PAGE and not text.startswith("---"):
-            return Loaded(ref, digest, None, None, tuple(problems), body=text)
+            return _Parsed(ref, digest, tuple(problems), body=text)
         front, more = split_front_matter(text, file)
         problems += more
         body, body_line = front.body, front.body_line
         if front.yaml is None:
-            return Loaded(ref, digest, None, None, tuple(problems), body=body)
+            return _Parsed(ref, digest, tuple(problems), body=body, body_line=body_line)
         yaml_text, yaml_line = front.yaml, front.yaml_line
     else:
         yaml_text, yaml_line = text, 1
     doc, more = load_yaml(yaml_text, file, yaml_line)
     problems += more
     if doc is None:
-        return Loaded(ref, digest, None, None, tuple(problems), body=body)
+        return _Parsed(ref, digest, tuple(problems), body=body, body_line=body_line)
+    bad: set[YamlPath] = set()
     if not isinstance(doc.data, dict):
         what = "a module's front matter" if ref.kind in (MODULE, PAGE) else f"a {ref.kind} file"
         line, col = doc.locate(())
@@ -108,22 +133,34 @@ def _load_bytes(ref: SourceRef, raw: bytes, digest: str) -> Loaded:
                 "Write `field: value` lines at the top level.",
             )
         )
-        return Loaded(ref, digest, None, doc, tuple(problems), body=body)
-    if ref.kind == PAGE:
-        return Loaded(ref, digest, None, doc, tuple(problems), body=body)
-    errors = list(schema.validator(ref.kind).iter_errors(doc.data))
-    bad: set[YamlPath] = set()
-    for error in errors:
-        problems.extend(schema.to_problems(error, doc, file, ref.kind))
-        bad.add(_error_path(error))
-    item: Item | None
-    if ref.kind == MODULE:
-        item = module_from(doc.data, file, body, body_line)
-    elif ref.kind == PATH:
-        item = path_from(doc.data, file)
-    else:
-        item = quiz_from(doc.data, file)
-    return Loaded(ref, digest, item, doc, tuple(problems), frozenset(bad), body)
+    elif ref.kind != PAGE:
+        for error in schema.errors(ref.kind, doc.data):
+            problems.extend(schema.to_problems(error, doc, file, ref.kind))
+            bad.add(_error_path(error))
+    return _Parsed(
+        ref, digest, tuple(problems), doc.data, yaml_text, yaml_line, body, body_line, frozenset(bad), True
+    )
+
+
+def _finish(parsed: _Parsed) -> Loaded:
+    """Build the model item for a parsed file."""
+    ref = parsed.ref
+    if not parsed.parsed:
+        return Loaded(ref, parsed.digest, None, None, parsed.problems, body=parsed.body)
+    doc = YamlDoc(parsed.data, None, parsed.yaml_line, parsed.yaml_text)
+    item: Item | None = None
+    if isinstance(parsed.data, dict):
+        if ref.kind == MODULE:
+            item = module_from(parsed.data, ref.rel, parsed.body, parsed.body_line)
+        elif ref.kind == PATH:
+            item = path_from(parsed.data, ref.rel)
+        elif ref.kind == QUIZ:
+            item = quiz_from(parsed.data, ref.rel)
+    return Loaded(ref, parsed.digest, item, doc, parsed.problems, parsed.bad_paths, parsed.body)
+
+
+def _load_bytes(ref: SourceRef, raw: bytes, digest: str) -> Loaded:
+    return _finish(_parse(ref, raw, digest))
 
 
 def _error_path(error: Any) -> YamlPath:
@@ -149,9 +186,44 @@ def _shape(data: Any) -> str:
     return f"a single value ({data!r:.40})"
 
 
+#: Below this many files to parse, starting worker processes costs more than it saves.
+PARALLEL_MIN = 150
+
+
+def _parse_batch(batch: list[tuple[SourceRef, bytes, str]]) -> list[_Parsed]:
+    return [_parse(ref, raw, digest) for ref, raw, digest in batch]
+
+
+def _parse_all(todo: list[tuple[SourceRef, bytes, str]]) -> list[Loaded]:
+    """Parse files, on every core when there are many and it is safe to fork.
+
+    Parsing is pure (bytes in, data out), so it splits cleanly. Forking is
+    only done from a single-threaded process (``academy check``, ``mkdocs
+    build``); under ``mkdocs serve`` the server's threads make fork unsafe,
+    and the load cache makes a rebuild's parsing small anyway.
+    """
+    workers = min(os.cpu_count() or 1, 8)
+    if (
+        len(todo) < PARALLEL_MIN
+        or workers < 2
+        or threading.active_count() > 1
+        or "fork" not in mp.get_all_start_methods()
+    ):
+        return [_finish(p) for p in _parse_batch(todo)]
+    size = -(-len(todo) // (workers * 4))
+    batches = [todo[i : i + size] for i in range(0, len(todo), size)]
+    try:
+        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+            # Workers parse and validate; the model is built here, because
+            # plain data crosses the process boundary far faster than objects.
+            return [_finish(p) for batch in pool.map(_parse_batch, batches) for p in batch]
+    except (OSError, BrokenProcessPool):  # pragma: no cover - e.g. no /dev/shm: fall back to one core
+        return [_finish(p) for p in _parse_batch(todo)]
+
+
 @dataclass
 class LoadCache:
-    """Per-process cache of loaded files, keyed by path and content hash.
+    """Loaded files, keyed by path and content hash.
 
     ``mkdocs serve`` rebuilds with the same plugin instance; keeping this on
     the instance means an edit re-reads every file's bytes (cheap) but
@@ -163,19 +235,32 @@ class LoadCache:
     misses: int = 0
 
     def load(self, ref: SourceRef) -> Loaded:
-        raw, failure = _read(ref)
-        if raw is None:
-            return Loaded(ref, "", None, None, (failure,) if failure else ())
-        digest = hashlib.sha256(raw).hexdigest()
-        key = (ref.kind + ":" + ref.rel, digest)
-        cached = self.entries.get(key)
-        if cached is not None and cached.ref == ref:
-            self.hits += 1
-            return cached
-        self.misses += 1
-        loaded = _load_bytes(ref, raw, digest)
-        self.entries[key] = loaded
-        return loaded
+        return self.load_many([ref])[0]
+
+    def load_many(self, refs: list[SourceRef]) -> list[Loaded]:
+        """Load ``refs`` in order, parsing only files not seen with these bytes."""
+        out: list[Loaded | None] = []
+        todo: list[tuple[SourceRef, bytes, str]] = []
+        where: list[int] = []
+        for ref in refs:
+            raw, failure = _read(ref)
+            if raw is None:
+                out.append(Loaded(ref, "", None, None, (failure,) if failure else ()))
+                continue
+            digest = hashlib.sha256(raw).hexdigest()
+            cached = self.entries.get((ref.kind + ":" + ref.rel, digest))
+            if cached is not None and cached.ref == ref:
+                self.hits += 1
+                out.append(cached)
+                continue
+            self.misses += 1
+            where.append(len(out))
+            out.append(None)
+            todo.append((ref, raw, digest))
+        for index, loaded in zip(where, _parse_all(todo), strict=True):
+            out[index] = loaded
+            self.entries[(loaded.ref.kind + ":" + loaded.ref.rel, loaded.digest)] = loaded
+        return [item for item in out if item is not None]
 
     def prune(self, live: set[tuple[str, str]]) -> None:
         """Forget entries for files that no longer exist or changed."""

@@ -17,15 +17,14 @@ this file only maps them onto MkDocs events:
 from __future__ import annotations
 
 import datetime as _dt
-import json
 import os
+import re
+from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
-import rcssmin
-import rjsmin
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -47,8 +46,10 @@ from .markers import scan
 from .model import LearningPath, Module, Quiz
 from .problems import Problem, Severity, plural
 from .render import Renderer, SiteUrls
+from .runtime import runtime_script, runtime_styles
 from .schema import KINDS
 from .settings import Settings, SettingsError
+from .timing import HookTimes
 
 log = get_plugin_logger(__name__)
 
@@ -56,9 +57,8 @@ STYLES = "assets/academy/academy.css"
 SCRIPT = "assets/academy/academy.js"
 PROGRESS_PAGE = "progress.md"
 REVIEW_PAGE = "review.md"
-#: Where the built runtime receives the UI strings for the site's language.
-STRINGS_MARKER = "/*@STRINGS@*/ {}"
 ROLE_CARDS_PLACEHOLDER = "<!-- academy:role-cards -->"
+_SLOT = re.compile(r'<div data-ac-slot="(\d+)"></div>')
 
 
 class AcademyConfig(base.Config):
@@ -78,29 +78,6 @@ class AcademyConfig(base.Config):
     """Raw HTML that runs code in module bodies (`<script>`, `on*=`, `javascript:`): allow, warn or error."""
 
 
-def runtime_script(language: str, review_url: str = "review/") -> str:
-    """The browser runtime, minified, with the UI strings for ``language`` built in.
-
-    Shipping the table inside the one script keeps pages free of per-page
-    string data and loads it once, whatever the size of the academy. rjsmin
-    only strips comments and whitespace (no renaming), so the shipped code
-    reads like the source.
-    """
-    source = resources.files("academy").joinpath("assets", "academy.js").read_text("utf-8")
-    table = json.dumps(
-        {**i18n.runtime_strings(language), "_review": review_url}, ensure_ascii=True, sort_keys=True
-    )
-    if STRINGS_MARKER not in source:
-        raise PluginError("academy: the runtime script lost its strings marker")
-    return rjsmin.jsmin(source.replace(STRINGS_MARKER, table, 1)) + "\n"
-
-
-def runtime_styles() -> str:
-    """The runtime's stylesheet, minified."""
-    source = resources.files("academy").joinpath("assets", "academy.css").read_text("utf-8")
-    return rcssmin.cssmin(source) + "\n"
-
-
 def format_problem(p: Problem) -> str:
     text = f"{p.file}:{p.line}:{p.column}: [{p.code}] {p.message}"
     return f"{text}\n    hint: {p.hint}" if p.hint else text
@@ -112,6 +89,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.times = HookTimes()
+        for name in dir(self):
+            if name.startswith("on_"):
+                setattr(self, name, self.times.wrap(name, getattr(self, name)))
         self.cache = LoadCache()
         self.result: Result | None = None
         self.renderer: Renderer | None = None
@@ -119,6 +100,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.markers = AcademyMarkers()
         self.scripts = InlineScripts()
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
+        self.slots: dict[str, list[str]] = {}
+        self.fragments: dict[tuple[str, str, str], str] = {}
         self.pages: dict[str, tuple[str, Module | LearningPath | Quiz | None]] = {}
         self.language = "en"
         self.urls = SiteUrls()
@@ -149,6 +132,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.result = result
         self.urls = SiteUrls(config.use_directory_urls)
         language = config.theme.get("language") or "en"
+        if (language, config.use_directory_urls) != getattr(self, "_render_key", None):
+            self.fragments = {}  # rendered for another language or URL style
+            self._render_key = (language, config.use_directory_urls)
         self.renderer = Renderer(result.academy, language, self.urls)
         self.strings = i18n.strings(language)
         if self.markers not in config.markdown_extensions:
@@ -328,12 +314,25 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         checks = {c.id: c for c in module.checks}
         scenarios = {s.id: s for s in module.scenarios}
 
+        digest = self.result.loaded[module.file].digest if self.result else ""
+        slots = self.slots[page.file.src_uri] = []
+
         def resolve(kind: str, item_id: str) -> str | None:
             if kind == "check" and item_id in checks:
-                return renderer.question(module.id, checks[item_id])
-            if kind == "scenario" and item_id in scenarios:
-                return renderer.scenario(module, scenarios[item_id])
-            return None
+                html = self._fragment(
+                    (digest, "check", item_id), lambda: renderer.question(module.id, checks[item_id])
+                )
+            elif kind == "scenario" and item_id in scenarios:
+                html = self._fragment(
+                    (digest, "scenario", item_id), lambda: renderer.scenario(module, scenarios[item_id])
+                )
+            else:
+                return None
+            # A placeholder now, the widget in on_post_page: Material's search
+            # indexes page.content in between, and need not parse the widgets,
+            # which it would only exclude.
+            slots.append(html)
+            return f'<div data-ac-slot="{len(slots) - 1}"></div>'
 
         self.markers.resolve = resolve
         placed = {(m.kind, m.id) for m in scan(module.body) if m.valid}
@@ -347,6 +346,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 + "\n"
             )
         return markdown
+
+    def _fragment(self, key: tuple[str, str, str], render: Callable[[], str]) -> str:
+        """A rendered widget, reused across serve rebuilds while its module's
+        bytes are unchanged."""
+        html = self.fragments.get(key)
+        if html is None:
+            html = self.fragments[key] = render()
+        return html
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.markers.resolve = None
@@ -399,6 +406,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             end_head = output.find("</head>", head)
             at = anchor if 0 <= anchor < end_head else end_head
             output = output[:at] + tag + output[at:]
+        slots = self.slots.pop(page.file.src_uri, None)
+        if slots:
+            output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
         return self.scripts.externalise(output, lambda name: get_relative_url(name, page.url))
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -421,6 +431,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scripts.write(Path(config.site_dir))
+        self.times.dump()
 
     # --- serve --------------------------------------------------------------------
 

@@ -20,6 +20,7 @@ from jsonschema import Draft202012Validator, FormatChecker, ValidationError
 from jsonschema.validators import extend
 
 from .codes import problem
+from .fastschema import Unsupported, compile_schema
 from .problems import Problem, plural
 from .suggest import did_you_mean
 from .yamlload import YamlDate, YamlDoc, describe_scalar, has_unsupported_tag
@@ -82,11 +83,26 @@ def validator(kind: str) -> Any:
     return _Validator(schema(kind), format_checker=_FORMATS)
 
 
+@functools.cache
+def _fast(kind: str) -> Any:
+    try:
+        return compile_schema(schema(kind))
+    except Unsupported:  # pragma: no cover - guarded by a test on the shipped schemas
+        return lambda data: False
+
+
+def errors(kind: str, data: Any) -> list[ValidationError]:
+    """Schema errors of ``data``: none when the compiled fast path accepts it,
+    else jsonschema's full, explained list."""
+    if _fast(kind)(data):
+        return []
+    return list(validator(kind).iter_errors(data))
+
+
 def validate(kind: str, doc: YamlDoc, file: str) -> list[Problem]:
     """Validate a document's data; return problems located in ``file``."""
-    checker = validator(kind)
     problems: list[Problem] = []
-    for error in checker.iter_errors(doc.data):
+    for error in errors(kind, doc.data):
         problems.extend(to_problems(error, doc, file, kind))
     return problems
 

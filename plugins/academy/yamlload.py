@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 import yaml
@@ -59,19 +58,30 @@ class YamlDate(str):
     __slots__ = ()
 
 
-@dataclass(frozen=True, slots=True)
 class YamlDoc:
     """Parsed YAML plus what is needed to locate any value in the source.
 
     Attributes:
         data: Plain JSON-like data (dict, list, str, int, float, bool, None).
-        root: The composed node graph.
         line_offset: File line of the YAML text's first line.
+
+    The node graph behind :meth:`locate` is composed on first use: most
+    files are clean and never need a position, so they are parsed once.
     """
 
-    data: Any
-    root: yaml.Node
-    line_offset: int
+    __slots__ = ("_root", "_text", "data", "line_offset")
+
+    def __init__(self, data: Any, root: yaml.Node | None, line_offset: int, text: str = "") -> None:
+        self.data = data
+        self._root = root
+        self._text = text
+        self.line_offset = line_offset
+
+    @property
+    def root(self) -> yaml.Node:
+        if self._root is None:
+            self._root = yaml.compose(self._text, Loader=_Loader) or yaml.ScalarNode(_NULL, "")
+        return self._root
 
     def node_at(self, path: Sequence[str | int]) -> tuple[yaml.Node, bool]:
         """Return the node at ``path``, or the deepest ancestor found.
@@ -191,6 +201,9 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
     depth_problem = _prescan_depth(text, file, line_offset)
     if depth_problem is not None:
         return None, [depth_problem]
+    fast = _load_plain(text)
+    if fast is not _CAREFUL:
+        return YamlDoc(fast, None, line_offset, text), []
     try:
         root = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as exc:
@@ -203,12 +216,101 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
     except RecursionError:  # pragma: no cover - the pre-scan should prevent this
         return None, [problem("yaml.too-deep", file, line_offset, 1, "the YAML nests too deeply")]
     if root is None:
-        return YamlDoc(None, yaml.ScalarNode(_NULL, ""), line_offset), []
+        return YamlDoc(None, yaml.ScalarNode(_NULL, ""), line_offset, text), []
     builder = _Builder(file, line_offset)
     data = builder.build(root)
     if builder.fatal:
         return None, builder.problems
-    return YamlDoc(data, root, line_offset), builder.problems
+    return YamlDoc(data, root, line_offset, text), builder.problems
+
+
+_CAREFUL = object()
+
+
+class _Careful(Exception):
+    """Raised by the plain loader at anything that needs node-level care."""
+
+
+class _PlainLoader(_Loader):  # type: ignore[misc, valid-type]
+    """The C safe loader, refusing whatever the careful builder must see.
+
+    Aliases, duplicate keys, merge keys, non-text keys, YAML 1.1 numbers and
+    unknown tags all raise :class:`_Careful`; for everything else the data is
+    exactly what the careful builder would produce, at the speed of
+    ``yaml.load``.
+    """
+
+    _depth = 0
+
+    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
+        if node in self.constructed_objects:
+            raise _Careful  # an alias: let the builder count its expansion
+        self._depth += 1
+        try:
+            if self._depth > MAX_DEPTH:
+                raise _Careful  # the builder reports where it gets too deep
+            return super().construct_object(node, deep=deep)
+        finally:
+            self._depth -= 1
+
+    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
+        if not isinstance(node, yaml.MappingNode):
+            raise _Careful
+        out: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if (
+                not isinstance(key_node, yaml.ScalarNode)
+                or key_node.tag in (_NULL, _MERGE)
+                or key_node.value == ""
+            ):
+                raise _Careful
+            if key_node.tag not in (_STR, _INT, _FLOAT, _BOOL, _TIMESTAMP):
+                raise _Careful
+            key = key_node.value
+            if key in out:
+                raise _Careful
+            out[key] = self.construct_object(value_node, deep=True)
+        return out
+
+    def construct_yaml_map(self, node: yaml.Node) -> Any:
+        yield self.construct_mapping(node)
+
+    def construct_yaml_seq(self, node: yaml.Node) -> Any:
+        yield [self.construct_object(child, deep=True) for child in node.value]
+
+    def construct_yaml_int(self, node: yaml.Node) -> int:
+        if node.style in (None, "") and (":" in node.value or _OCTAL_LIKE.match(node.value)):
+            raise _Careful
+        return super().construct_yaml_int(node)
+
+    def construct_yaml_float(self, node: yaml.Node) -> float:
+        if ":" in node.value:
+            raise _Careful
+        return super().construct_yaml_float(node)
+
+    def construct_yaml_timestamp(self, node: yaml.Node) -> YamlDate:  # type: ignore[override]
+        return YamlDate(node.value)
+
+    def construct_undefined(self, node: yaml.Node) -> Any:
+        raise _Careful
+
+
+_PlainLoader.add_constructor(_T + "map", _PlainLoader.construct_yaml_map)
+_PlainLoader.add_constructor(_T + "seq", _PlainLoader.construct_yaml_seq)
+_PlainLoader.add_constructor(_T + "int", _PlainLoader.construct_yaml_int)
+_PlainLoader.add_constructor(_T + "float", _PlainLoader.construct_yaml_float)
+_PlainLoader.add_constructor(_T + "timestamp", _PlainLoader.construct_yaml_timestamp)
+for _tag in ("binary", "set", "omap", "pairs"):
+    _PlainLoader.add_constructor(_T + _tag, _PlainLoader.construct_undefined)
+_PlainLoader.add_constructor(None, _PlainLoader.construct_undefined)
+
+
+def _load_plain(text: str) -> Any:
+    """Data from well-behaved YAML in one C-parser pass, or ``_CAREFUL``."""
+    try:
+        return yaml.load(text, Loader=_PlainLoader)
+    except (_Careful, yaml.YAMLError, RecursionError, ValueError, TypeError):
+        return _CAREFUL
 
 
 def _first_line(message: str) -> str:
@@ -307,6 +409,8 @@ class _Builder:
         self._done: dict[int, Any] = {}
         self._size: dict[int, int] = {}
         self._active: set[int] = set()
+        self._nodes = 0
+        self._aliased = False
 
     def _report(self, code: str, node: yaml.Node, message: str, hint: str = "") -> None:
         mark = node.start_mark
@@ -316,7 +420,9 @@ class _Builder:
 
     def build(self, root: yaml.Node) -> Any:
         data = self._value(root, 0)
-        if not self.fatal and self._expanded_size(root) > MAX_NODES:
+        # Without aliases the document is exactly as big as the nodes built,
+        # and the 256 KB cap keeps that small; only aliases can blow it up.
+        if not self.fatal and self._aliased and self._expanded_size(root) > MAX_NODES:
             self.fatal = True
             self._report(
                 "yaml.too-complex",
@@ -350,6 +456,7 @@ class _Builder:
             return None
         key = id(node)
         if key in self._done:
+            self._aliased = True
             return self._done[key]
         if depth > MAX_DEPTH:
             self.fatal = True

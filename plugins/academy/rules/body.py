@@ -26,9 +26,11 @@ _RUNS_CODE = (
 
 
 def check(ctx: Context) -> Iterable[Problem]:
+    scan_html = "body.raw-html" not in ctx.ignored and "body" not in ctx.ignored
     for module in ctx.academy.modules:
         yield from _module(module)
-        yield from _raw_html(module)
+        if scan_html:
+            yield from _raw_html(module)
 
 
 def _raw_html(module: Module) -> Iterator[Problem]:

@@ -23,12 +23,14 @@ class Context:
         files: Load results by relative file path.
         today: Reference date for time-based rules.
         root: Project folder, for rules that look at referenced files.
+        ignored: Codes graded ``ignore``; rules that only produce them can skip the work.
     """
 
     academy: Academy
     files: Mapping[str, Loaded]
     today: _dt.date
     root: Path = Path(".")
+    ignored: frozenset[str] = frozenset()
 
     def at(
         self,
