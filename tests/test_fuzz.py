@@ -260,3 +260,48 @@ def test_duplicate_path_ids_with_a_self_requirement_found_by_the_fuzzer() -> Non
     }
     codes = sorted(p.code for p in evaluate(loaded, SETTINGS).problems)
     assert "id.duplicate" in codes
+
+
+def typed(value: Any) -> Any:
+    """``value`` with every scalar tagged by its exact type (True is not 1)."""
+    if isinstance(value, dict):
+        return {k: typed(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [typed(v) for v in value]
+    return (type(value).__name__, value)
+
+
+@st.composite
+def yaml_texts(draw: st.DrawFn) -> tuple[str, str]:
+    kind = draw(st.sampled_from(["module", "path", "quiz"]))
+    data = draw({"module": module, "path": path, "quiz": quiz}[kind])
+    if draw(st.booleans()):
+        data = replace_somewhere(data, draw(st.one_of(scalar, st.lists(scalar, max_size=2))), draw(st.integers(0, 40)))
+    text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
+    for _ in range(draw(st.integers(0, 2))):
+        at = draw(st.integers(0, len(text)))
+        text = text[:at] + draw(st.sampled_from(SPLICES)) + text[at:]
+    return kind, text
+
+
+@settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(yaml_texts())
+def test_fast_paths_agree_with_the_careful_ones(case: tuple[str, str]) -> None:
+    """The plain loader builds exactly what the careful builder builds, and the
+    compiled schema check never accepts what jsonschema rejects."""
+    from academy import schema, yamlload
+
+    kind, text = case
+    fast = yamlload._load_plain(text)
+    if fast is yamlload._CAREFUL:
+        return
+    try:
+        root = yaml.compose(text, Loader=yamlload._Loader)
+    except yaml.YAMLError:
+        raise AssertionError("the plain loader accepted YAML the composer rejects") from None
+    builder = yamlload._Builder("f", 1)
+    careful = builder.build(root) if root is not None else None
+    assert not builder.problems and not builder.fatal
+    assert typed(fast) == typed(careful)
+    if schema._fast(kind)(fast):
+        assert list(schema.validator(kind).iter_errors(fast)) == []
