@@ -201,7 +201,7 @@ def quiz(rng: random.Random, path_index: int, modules: list[str]) -> str:
 
 def generate(n: int, out: Path) -> tuple[Path, Path]:
     """Write ``out/academy`` and ``out/plain`` for ``n`` modules."""
-    rng = random.Random(n)
+    rng = random.Random(n)  # paths and quizzes depend on N; each module only on its index
     if out.exists():
         shutil.rmtree(out)
     academy, plain = out / "academy", out / "plain"
@@ -216,11 +216,12 @@ def generate(n: int, out: Path) -> tuple[Path, Path]:
     ids = [f"module-{i:05d}" for i in range(n)]
     per_path = max(1, n // PATHS)
     for i, mid in enumerate(ids):
-        title = f"Module {i}: " + sentence(rng, 3).rstrip(".")
+        module_rng = random.Random(i)
+        title = f"Module {i}: " + sentence(module_rng, 3).rstrip(".")
         # Chains of CHAIN modules, never crossing from one path into the next.
         position = i - min(i // per_path, PATHS - 1) * per_path
         prereq = ids[i - 1] if position % CHAIN else None
-        text = body(rng, title)
+        text = body(module_rng, title)
         topic = f"topic-{i % 12:02d}"
         (academy / "modules" / topic).mkdir(exist_ok=True)
         (academy / "modules" / topic / f"{mid}.md").write_text(

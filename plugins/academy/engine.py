@@ -7,6 +7,7 @@ runs (``mkdocs serve``) reload only the files whose bytes changed.
 
 from __future__ import annotations
 
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from .loader import LoadCache, Loaded
@@ -50,10 +51,15 @@ def run(settings: Settings, cache: LoadCache | None = None) -> Result:
     loaded = {item.ref.rel: item for item in cache.load_many(refs)}
     if keep:
         cache.prune({(ref.kind + ":" + ref.rel, loaded[ref.rel].digest) for ref in refs})
-    return evaluate(loaded, settings, problems)
+    return evaluate(loaded, settings, problems, cache.rules if keep else None)
 
 
-def evaluate(loaded: dict[str, Loaded], settings: Settings, problems: list[Problem] | None = None) -> Result:
+def evaluate(
+    loaded: dict[str, Loaded],
+    settings: Settings,
+    problems: list[Problem] | None = None,
+    memo: dict[Hashable, tuple[Problem, ...]] | None = None,
+) -> Result:
     """Build the academy from loaded files and run the cross-file rules.
 
     Separate from :func:`run` so tools that already hold the sources (the
@@ -67,6 +73,6 @@ def evaluate(loaded: dict[str, Loaded], settings: Settings, problems: list[Probl
     quizzes = tuple(i.item for i in loaded.values() if isinstance(i.item, Quiz))
     academy = Academy.of(modules, paths, quizzes)
     ignored = frozenset(code for code, level in settings.severity.items() if level is Severity.IGNORE)
-    problems.extend(run_rules(Context(academy, loaded, settings.today_date(), settings.root, ignored)))
+    problems.extend(run_rules(Context(academy, loaded, settings.today_date(), settings.root, ignored), memo))
     graded = sort_problems(settings.grade(problems))
     return Result(academy, tuple(graded), tuple(loaded), loaded)

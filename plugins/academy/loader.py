@@ -231,6 +231,7 @@ class LoadCache:
     """
 
     entries: dict[tuple[str, str], Loaded] = field(default_factory=dict)
+    rules: dict[Any, tuple[Problem, ...]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
 

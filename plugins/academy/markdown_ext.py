@@ -34,7 +34,7 @@ class _MarkerPreprocessor(Preprocessor):
             return lines
         out: list[str] = []
         for line in lines:
-            marker = parse(line)
+            marker = parse(line) if "[[" in line else None
             html = resolve(marker.kind, marker.id) if marker is not None and marker.valid else None
             if html is None:
                 out.append(line)

@@ -7,6 +7,7 @@ by validation and rendering, so both agree on what is a marker.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -62,9 +63,16 @@ def outside_code(body: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
         yield first_line + offset, line
 
 
+@functools.lru_cache(maxsize=8192)
+def placed(body: str) -> frozenset[tuple[str, str]]:
+    """``(kind, id)`` of every valid marker in ``body``; remembered per body."""
+    return frozenset((m.kind, m.id) for m in scan(body) if m.valid)
+
+
 def scan(body: str, first_line: int = 1) -> Iterator[Marker]:
     """Yield every marker-shaped line outside fenced code, with its file line."""
     for number, line in outside_code(body, first_line):
-        marker = parse(line, number)
-        if marker is not None:
-            yield marker
+        if "[[" in line:
+            marker = parse(line, number)
+            if marker is not None:
+                yield marker

@@ -18,8 +18,6 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
-import re
-from collections.abc import Callable
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -42,8 +40,9 @@ from .csp import InlineScripts
 from .engine import Result, run
 from .loader import LoadCache
 from .markdown_ext import AcademyMarkers
-from .markers import scan
+from .markers import placed
 from .model import LearningPath, Module, Quiz
+from .pages import PageParts
 from .problems import Problem, Severity, plural
 from .render import Renderer, SiteUrls
 from .runtime import runtime_script, runtime_styles
@@ -58,7 +57,6 @@ SCRIPT = "assets/academy/academy.js"
 PROGRESS_PAGE = "progress.md"
 REVIEW_PAGE = "review.md"
 ROLE_CARDS_PLACEHOLDER = "<!-- academy:role-cards -->"
-_SLOT = re.compile(r'<div data-ac-slot="(\d+)"></div>')
 
 
 class AcademyConfig(base.Config):
@@ -101,7 +99,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.scripts = InlineScripts()
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
         self.slots: dict[str, list[str]] = {}
-        self.fragments: dict[tuple[str, str, str], str] = {}
+        self.parts = PageParts()
         self.pages: dict[str, tuple[str, Module | LearningPath | Quiz | None]] = {}
         self.language = "en"
         self.urls = SiteUrls()
@@ -132,11 +130,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.result = result
         self.urls = SiteUrls(config.use_directory_urls)
         language = config.theme.get("language") or "en"
-        if (language, config.use_directory_urls) != getattr(self, "_render_key", None):
-            self.fragments = {}  # rendered for another language or URL style
-            self._render_key = (language, config.use_directory_urls)
         self.renderer = Renderer(result.academy, language, self.urls)
+        self.parts.start(self.renderer, result, (language, config.use_directory_urls))
         self.strings = i18n.strings(language)
+        self.objectives_label = str(escape(self.strings["objectives"]))
         if self.markers not in config.markdown_extensions:
             config.markdown_extensions.append(self.markers)
         if STYLES not in config.extra_css:
@@ -308,24 +305,18 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         page.meta["title"] = str(escape(self._title(section, item)))
         if section != "modules" or not isinstance(item, Module):
             return markdown
-        assert self.renderer is not None
-        renderer, module = self.renderer, item
+        module = item
         markdown = self._rewrite_assets(module, markdown, page.url)
-        checks = {c.id: c for c in module.checks}
-        scenarios = {s.id: s for s in module.scenarios}
-
-        digest = self.result.loaded[module.file].digest if self.result else ""
+        checks = {c.id for c in module.checks}
+        scenarios = {s.id for s in module.scenarios}
+        parts = self.parts
         slots = self.slots[page.file.src_uri] = []
 
         def resolve(kind: str, item_id: str) -> str | None:
             if kind == "check" and item_id in checks:
-                html = self._fragment(
-                    (digest, "check", item_id), lambda: renderer.question(module.id, checks[item_id])
-                )
+                html = parts.question(module, item_id)
             elif kind == "scenario" and item_id in scenarios:
-                html = self._fragment(
-                    (digest, "scenario", item_id), lambda: renderer.scenario(module, scenarios[item_id])
-                )
+                html = parts.scenario(module, item_id)
             else:
                 return None
             # A placeholder now, the widget in on_post_page: Material's search
@@ -335,9 +326,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return f'<div data-ac-slot="{len(slots) - 1}"></div>'
 
         self.markers.resolve = resolve
-        placed = {(m.kind, m.id) for m in scan(module.body) if m.valid}
-        rest = [f"[[check {c.id}]]" for c in module.checks if ("check", c.id) not in placed]
-        rest += [f"[[scenario {s.id}]]" for s in module.scenarios if ("scenario", s.id) not in placed]
+        done = placed(module.body)
+        rest = [f"[[check {c.id}]]" for c in module.checks if ("check", c.id) not in done]
+        rest += [f"[[scenario {s.id}]]" for s in module.scenarios if ("scenario", s.id) not in done]
         if rest:
             markdown = (
                 markdown.rstrip()
@@ -347,19 +338,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             )
         return markdown
 
-    def _fragment(self, key: tuple[str, str, str], render: Callable[[], str]) -> str:
-        """A rendered widget, reused across serve rebuilds while its module's
-        bytes are unchanged."""
-        html = self.fragments.get(key)
-        if html is None:
-            html = self.fragments[key] = render()
-        return html
-
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.markers.resolve = None
         assert self.renderer is not None
+        parts = self.parts
         if page.is_homepage:
-            cards = self.renderer.role_cards(self.urls.base_of(page.url))
+            cards = parts.role_cards(self.urls.base_of(page.url))
             if ROLE_CARDS_PLACEHOLDER in html:
                 return html.replace(ROLE_CARDS_PLACEHOLDER, cards, 1)
             return html + cards
@@ -368,22 +352,21 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return html
         section, item = entry
         base_url = self.urls.base_of(page.url)
-        renderer = self.renderer
         heading = f'<h1 id="page-title">{escape(self._title(section, item))}</h1>'
         if section == "progress":
-            return heading + renderer.progress_page(base_url)
+            return heading + parts.progress_page(base_url)
         if section == "review":
-            return heading + renderer.review_page()
+            return heading + parts.review_page()
         if section == "certificate" and isinstance(item, LearningPath):
-            return heading + renderer.certificate_page(item, base_url)
+            return heading + parts.certificate_page(item, base_url)
         if isinstance(item, Module):
             if page.toc is not None:
-                page.toc.items.insert(0, AnchorLink(str(escape(self.strings["objectives"])), "objectives", 2))
-            return heading + renderer.module_header(item, base_url) + html + renderer.path_nav(item, base_url)
+                page.toc.items.insert(0, AnchorLink(self.objectives_label, "objectives", 2))
+            return heading + parts.module_header(item, base_url) + html + parts.path_nav(item, base_url)
         if isinstance(item, LearningPath):
-            return heading + renderer.path_page(item, base_url)
+            return heading + parts.path_page(item, base_url)
         assert isinstance(item, Quiz)
-        return heading + renderer.quiz_page(item, base_url)
+        return heading + parts.quiz_page(item, base_url)
 
     def _title(self, section: str, item: Module | LearningPath | Quiz | None) -> str:
         if section == "progress":
@@ -408,7 +391,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             output = output[:at] + tag + output[at:]
         slots = self.slots.pop(page.file.src_uri, None)
         if slots:
-            output = _SLOT.sub(lambda m: slots[int(m.group(1))], output)
+            pieces, at = [], 0
+            for index, html in enumerate(slots):  # in page order: one pass
+                mark = f'<div data-ac-slot="{index}"></div>'
+                found = output.find(mark, at)
+                if found < 0:
+                    continue
+                pieces += [output[at:found], html]
+                at = found + len(mark)
+            output = "".join(pieces) + output[at:]
         return self.scripts.externalise(output, lambda name: get_relative_url(name, page.url))
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -431,6 +422,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scripts.write(Path(config.site_dir))
+        self.parts.finish()
         self.times.dump()
 
     # --- serve --------------------------------------------------------------------

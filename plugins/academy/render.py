@@ -12,6 +12,7 @@ project's ``templates_dir``.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import random
@@ -100,6 +101,43 @@ class SiteUrls:
         return "../" * page_url.count("/")
 
 
+@functools.cache
+def _environment(language: str, use_directory_urls: bool, templates_dir: Path | None) -> jinja2.Environment:
+    """One Jinja environment per language and URL style, for the process.
+
+    Compiling the templates is most of the cost of a first render; keeping
+    the environment lets ``mkdocs serve`` rebuilds reuse compiled templates.
+    Everything that depends on the academy is passed per render instead.
+    """
+    table = i18n.strings(language)
+    loaders: list[jinja2.BaseLoader] = []
+    if templates_dir is not None:
+        loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
+    loaders.append(jinja2.PackageLoader("academy", "templates"))
+    env = jinja2.Environment(
+        loader=jinja2.ChoiceLoader(loaders),
+        autoescape=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        paras=paragraphs,
+        inline=inline,
+        json_html=json_for_html,
+        duration=lambda minutes: i18n.duration(minutes, table),
+    )
+    env.globals.update(
+        t=table,
+        urls=SiteUrls(use_directory_urls),
+        page_strings=lambda page: Markup(
+            '<template data-ac-strings><script type="application/json">{}</script></template>'
+        ).format(json_for_html(i18n.page_strings(language, page))),
+    )
+    return env
+
+
 class Renderer:
     """Renders fragments for one academy in one language."""
 
@@ -113,35 +151,10 @@ class Renderer:
         self.academy = academy
         self.t: Mapping[str, str] = i18n.strings(language)
         self.urls = urls or SiteUrls()
-        loaders: list[jinja2.BaseLoader] = []
-        if templates_dir is not None:
-            loaders.append(jinja2.FileSystemLoader(str(templates_dir)))
-        loaders.append(jinja2.PackageLoader("academy", "templates"))
-        self.env = jinja2.Environment(
-            loader=jinja2.ChoiceLoader(loaders),
-            autoescape=True,
-            trim_blocks=True,
-            lstrip_blocks=True,
-            undefined=jinja2.StrictUndefined,
-            keep_trailing_newline=False,
-        )
-        self.env.filters.update(
-            paras=paragraphs,
-            inline=inline,
-            json_html=json_for_html,
-            duration=lambda minutes: i18n.duration(minutes, self.t),
-        )
-        self.env.globals.update(
-            t=self.t,
-            urls=self.urls,
-            academy_module=academy.module,
-            page_strings=lambda page: Markup(
-                '<template data-ac-strings><script type="application/json">{}</script></template>'
-            ).format(json_for_html(i18n.page_strings(language, page))),
-        )
+        self.env = _environment(language, self.urls.use_directory_urls, templates_dir)
 
     def _render(self, template: str, **context: Any) -> str:
-        html = self.env.get_template(template).render(**context)
+        html = self.env.get_template(template).render(academy_module=self.academy.module, **context)
         # One line per element keeps fragments free of blank lines, which
         # Markdown would otherwise read as the end of a raw HTML block.
         return "\n".join(line for line in html.split("\n") if line.strip())
@@ -234,27 +247,37 @@ class Renderer:
 
     # --- module page ----------------------------------------------------------
 
-    def module_header(self, module: Module, base: str) -> str:
+    def module_header(self, module: Module, base: str, paths: Sequence[LearningPath] | None = None) -> str:
+        """The module's summary, facts and objectives; ``paths`` that include it
+        may be passed in when the caller has them indexed."""
         prerequisites = [(p, self.academy.module(p)) for p in module.prerequisites]
         return self._render(
             "module_header.html",
             m=module,
             base=base,
             prerequisites=prerequisites,
-            paths=self.academy.paths_of(module.id),
+            paths=self.academy.paths_of(module.id) if paths is None else paths,
         )
 
-    # --- path, quiz and home pages ------------------------------------------
+    def path_nav(
+        self, module: Module, base: str, neighbours: Sequence[tuple[LearningPath, str, str]] | None = None
+    ) -> str:
+        """Previous/next links for every path that includes ``module``.
 
-    def path_nav(self, module: Module, base: str) -> str:
-        """Previous/next links for every path that includes ``module``."""
-        navs = []
-        for lp in self.academy.paths_of(module.id):
-            ids = lp.module_ids
-            at = ids.index(module.id)
-            prev = self.academy.module(ids[at - 1]) if at > 0 else None
-            nxt = self.academy.module(ids[at + 1]) if at + 1 < len(ids) else None
-            navs.append((lp, prev, nxt))
+        ``neighbours`` lists ``(path, previous id, next id)``; computed here
+        when not given.
+        """
+        if neighbours is None:
+            found = []
+            for lp in self.academy.paths_of(module.id):
+                ids = lp.module_ids
+                at = ids.index(module.id)
+                found.append((lp, ids[at - 1] if at > 0 else "", ids[at + 1] if at + 1 < len(ids) else ""))
+            neighbours = found
+        navs = [
+            (lp, self.academy.module(p) if p else None, self.academy.module(n) if n else None)
+            for lp, p, n in neighbours
+        ]
         return self._render("path_nav.html", navs=navs, base=base) if navs else ""
 
     def _assessments(self, path: LearningPath) -> list[Quiz]:

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
-from ..model import Question
+from ..model import Module, Question, Quiz
 from ..problems import Problem
-from .context import Context
+from .context import Context, Item
 
 
-def check(ctx: Context) -> Iterable[Problem]:
-    for owner, question in ctx.academy.questions():
-        if ctx.sound(owner.file, question.path):
-            yield from _question(ctx, owner.file, question)
+def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
+    questions = item.checks if isinstance(item, Module) else item.questions if isinstance(item, Quiz) else ()
+    for question in questions:
+        if ctx.sound(item.file, question.path):
+            yield from _question(ctx, item.file, question)
 
 
 def _fold(text: str) -> str:

@@ -11,7 +11,7 @@ from ..markers import KINDS, outside_code, scan
 from ..model import Module
 from ..problems import Problem
 from ..suggest import did_you_mean
-from .context import Context
+from .context import Context, Item
 
 #: Raw HTML that executes: script elements, event-handler attributes inside a
 #: tag, and javascript: URLs in HTML attributes or Markdown link targets.
@@ -25,12 +25,11 @@ _RUNS_CODE = (
 )
 
 
-def check(ctx: Context) -> Iterable[Problem]:
-    scan_html = "body.raw-html" not in ctx.ignored and "body" not in ctx.ignored
-    for module in ctx.academy.modules:
-        yield from _module(module)
-        if scan_html:
-            yield from _raw_html(module)
+def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
+    if isinstance(item, Module):
+        yield from _module(item)
+        if "body.raw-html" not in ctx.ignored and "body" not in ctx.ignored:
+            yield from _raw_html(item)
 
 
 def _raw_html(module: Module) -> Iterator[Problem]:

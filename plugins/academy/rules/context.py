@@ -9,9 +9,11 @@ from pathlib import Path
 
 from ..codes import problem
 from ..loader import Loaded
-from ..model import Academy, YamlPath
+from ..model import Academy, LearningPath, Module, Quiz, YamlPath
 from ..problems import Problem
 from ..suggest import did_you_mean
+
+Item = Module | LearningPath | Quiz
 
 
 @dataclass(frozen=True)

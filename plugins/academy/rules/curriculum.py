@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
-from ..model import LearningPath
+from ..model import LearningPath, Module, Quiz
 from ..problems import Problem
-from .context import Context
+from .context import Context, Item
 
 #: Review interval assumed when a module gives ``reviewed`` but no ``review_every``.
 DEFAULT_REVIEW_DAYS = 365
@@ -18,10 +18,15 @@ def check(ctx: Context) -> Iterable[Problem]:
     yield from _path_cycles(ctx)
     for lp in ctx.academy.paths:
         yield from _path_structure(ctx, lp)
-    yield from _quizzes(ctx)
     yield from _coverage(ctx)
     yield from _orphans(ctx)
-    yield from _stale(ctx)
+
+
+def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
+    if isinstance(item, Quiz):
+        yield from _quiz(ctx, item)
+    elif isinstance(item, Module):
+        yield from _stale(ctx, item)
 
 
 def find_cycles(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
@@ -164,26 +169,25 @@ def _path_structure(ctx: Context, lp: LearningPath) -> Iterator[Problem]:
                     )
 
 
-def _quizzes(ctx: Context) -> Iterator[Problem]:
-    for quiz in ctx.academy.quizzes:
-        if quiz.draw is not None and quiz.draw > len(quiz.questions) and ctx.sound(quiz.file, ("draw",)):
-            yield ctx.at(
-                "quiz.draw",
-                quiz.file,
-                ("draw",),
-                f"quiz `{quiz.id}` draws {quiz.draw} questions but has {len(quiz.questions)}",
-                "Lower `draw` or add questions.",
-            )
-        if quiz.kind == "placement":
-            for q in quiz.questions:
-                if not q.module and ctx.sound(quiz.file, q.path):
-                    yield ctx.at(
-                        "quiz.placement-module",
-                        quiz.file,
-                        q.path,
-                        f"placement question `{q.id}` is not mapped to a module",
-                        "Add `module:` with the id of the module this question tests.",
-                    )
+def _quiz(ctx: Context, quiz: Quiz) -> Iterator[Problem]:
+    if quiz.draw is not None and quiz.draw > len(quiz.questions) and ctx.sound(quiz.file, ("draw",)):
+        yield ctx.at(
+            "quiz.draw",
+            quiz.file,
+            ("draw",),
+            f"quiz `{quiz.id}` draws {quiz.draw} questions but has {len(quiz.questions)}",
+            "Lower `draw` or add questions.",
+        )
+    if quiz.kind == "placement":
+        for q in quiz.questions:
+            if not q.module and ctx.sound(quiz.file, q.path):
+                yield ctx.at(
+                    "quiz.placement-module",
+                    quiz.file,
+                    q.path,
+                    f"placement question `{q.id}` is not mapped to a module",
+                    "Add `module:` with the id of the module this question tests.",
+                )
 
 
 def _coverage(ctx: Context) -> Iterator[Problem]:
@@ -221,10 +225,8 @@ def _orphans(ctx: Context) -> Iterator[Problem]:
             )
 
 
-def _stale(ctx: Context) -> Iterator[Problem]:
-    for module in ctx.academy.modules:
-        if module.reviewed is None:
-            continue
+def _stale(ctx: Context, module: Module) -> Iterator[Problem]:
+    if module.reviewed is not None:
         every = module.review_every or DEFAULT_REVIEW_DAYS
         due = module.reviewed + _dt.timedelta(days=every)
         if due < ctx.today:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import unicodedata
 from collections.abc import Iterable, Iterator, Sequence
 
-from ..model import YamlPath
+from ..model import LearningPath, Module, YamlPath
 from ..problems import Problem
-from .context import Context
+from .context import Context, Item
 
 
 def normalise(item_id: str) -> str:
@@ -56,13 +56,16 @@ def check(ctx: Context) -> Iterable[Problem]:
     yield from _unique(ctx, "module", [(m.id, m.file, ("id",)) for m in academy.modules])
     yield from _unique(ctx, "path", [(p.id, p.file, ("id",)) for p in academy.paths])
     yield from _unique(ctx, "quiz", [(q.id, q.file, ("id",)) for q in academy.quizzes])
-    for module in academy.modules:
-        f = module.file
-        yield from _unique(ctx, "objective", [(o.id, f, (*o.path, "id")) for o in module.objectives])
-        items = [(c.id, f, (*c.path, "id")) for c in module.checks]
-        items += [(s.id, f, (*s.path, "id")) for s in module.scenarios]
+
+
+def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
+    f = item.file
+    if isinstance(item, Module):
+        yield from _unique(ctx, "objective", [(o.id, f, (*o.path, "id")) for o in item.objectives])
+        items = [(c.id, f, (*c.path, "id")) for c in item.checks]
+        items += [(s.id, f, (*s.path, "id")) for s in item.scenarios]
         yield from _unique(ctx, "check or scenario", items)
-    for path in academy.paths:
-        yield from _unique(ctx, "stage", [(s.id, path.file, (*s.path, "id")) for s in path.stages])
-    for quiz in academy.quizzes:
-        yield from _unique(ctx, "question", [(q.id, quiz.file, (*q.path, "id")) for q in quiz.questions])
+    elif isinstance(item, LearningPath):
+        yield from _unique(ctx, "stage", [(s.id, f, (*s.path, "id")) for s in item.stages])
+    else:
+        yield from _unique(ctx, "question", [(q.id, f, (*q.path, "id")) for q in item.questions])

@@ -11,13 +11,21 @@ from collections.abc import Iterable, Iterator
 from ..model import Module, Question, Quiz
 from ..problems import Problem
 from ..suggest import did_you_mean
-from .context import Context
+from .context import Context, Item
 
 
 def check(ctx: Context) -> Iterable[Problem]:
     yield from _modules(ctx)
     yield from _paths(ctx)
     yield from _quizzes(ctx)
+
+
+def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
+    """References that stay within one module: its own objectives."""
+    if isinstance(item, Module):
+        objective_ids = [o.id for o in item.objectives]
+        for part in (*item.checks, *item.scenarios):
+            yield from _objective(ctx, item, part.objective, part.path, objective_ids)
 
 
 def _modules(ctx: Context) -> Iterator[Problem]:
@@ -41,9 +49,6 @@ def _modules(ctx: Context) -> Iterator[Problem]:
                     f"prerequisite `{prereq}` is not a module",
                     ctx.unresolved_hint("module", prereq, module_ids, "Use the id of an existing module."),
                 )
-        objective_ids = [o.id for o in module.objectives]
-        for item in (*module.checks, *module.scenarios):
-            yield from _objective(ctx, module, item.objective, item.path, objective_ids)
 
 
 def _objective(

@@ -12,14 +12,14 @@ from collections.abc import Iterable, Iterator
 from ..model import Module, Scenario
 from ..problems import Problem
 from ..suggest import did_you_mean
-from .context import Context
+from .context import Context, Item
 
 
-def check(ctx: Context) -> Iterable[Problem]:
-    for module in ctx.academy.modules:
-        for scenario in module.scenarios:
-            if ctx.sound(module.file, scenario.path):
-                yield from _scenario(ctx, module, scenario)
+def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
+    if isinstance(item, Module):
+        for scenario in item.scenarios:
+            if ctx.sound(item.file, scenario.path):
+                yield from _scenario(ctx, item, scenario)
 
 
 def _scenario(ctx: Context, module: Module, sc: Scenario) -> Iterator[Problem]:

@@ -1,0 +1,55 @@
+"""Shared helpers for the benchmark scripts: generated trees, child
+processes measured for wall time and peak memory, and medians."""
+
+from __future__ import annotations
+
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+from generate import WORK, generate  # noqa: E402
+
+
+def tree(n: int, fresh: bool = False) -> tuple[Path, Path]:
+    """The generated academy and plain twin for ``n`` modules (made if missing)."""
+    out = WORK / str(n)
+    if fresh or not (out / "academy" / "mkdocs.yml").is_file():
+        return generate(n, out)
+    return out / "academy", out / "plain"
+
+
+def run_measured(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
+    """Run a child process; return (wall seconds, peak RSS in MB)."""
+    environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    start = time.perf_counter()
+    proc = subprocess.Popen(args, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(args)} failed in {cwd}:\n{stderr}")
+    return wall, usage.ru_maxrss // 1024
+
+
+def median(values: list[float]) -> float:
+    return statistics.median(values)
+
+
+def machine() -> str:
+    cpu = "unknown CPU"
+    try:
+        for line in Path("/proc/cpuinfo").read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    except OSError:
+        pass
+    return f"{platform.system()} {platform.machine()}, {os.cpu_count()} cores ({cpu}), Python {platform.python_version()}"
