@@ -276,7 +276,9 @@ def yaml_texts(draw: st.DrawFn) -> tuple[str, str]:
     kind = draw(st.sampled_from(["module", "path", "quiz"]))
     data = draw({"module": module, "path": path, "quiz": quiz}[kind])
     if draw(st.booleans()):
-        data = replace_somewhere(data, draw(st.one_of(scalar, st.lists(scalar, max_size=2))), draw(st.integers(0, 40)))
+        data = replace_somewhere(
+            data, draw(st.one_of(scalar, st.lists(scalar, max_size=2))), draw(st.integers(0, 40))
+        )
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False)
     for _ in range(draw(st.integers(0, 2))):
         at = draw(st.integers(0, len(text)))

@@ -28,7 +28,7 @@ class Server:
         first.plugins.on_startup(command="serve", dirty=False)
         self.plugin = first.plugins["academy"]
 
-    def _config(self):  # noqa: ANN202
+    def _config(self):
         return load_config(str(self.root / "mkdocs.yml"), site_dir=str(self.site))
 
     def rebuild(self) -> None:
@@ -46,7 +46,13 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Server:
     monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
     root = site_project(tmp_path / "academy")
-    write(root, {"modules/gamma.md": module("gamma", extra="prerequisites: [beta]\n"), "paths/main.yml": path("main", ["alpha", "beta", "gamma"])})
+    write(
+        root,
+        {
+            "modules/gamma.md": module("gamma", extra="prerequisites: [beta]\n"),
+            "paths/main.yml": path("main", ["alpha", "beta", "gamma"]),
+        },
+    )
     server = Server(root)
     server.rebuild()
     return server
@@ -73,7 +79,13 @@ def test_edit_rename_delete_between_builds(served: Server, tmp_path: Path) -> No
     shutil.move(root / "modules" / "gamma.md", root / "modules" / "topic" / "gamma.md")
     same_as_fresh(served, tmp_path, "move")
     # Change a module's id: references must follow or be reported.
-    write(root, {"modules/topic/gamma.md": module("delta", extra="prerequisites: [beta]\n"), "paths/main.yml": path("main", ["alpha", "beta", "delta"])})
+    write(
+        root,
+        {
+            "modules/topic/gamma.md": module("delta", extra="prerequisites: [beta]\n"),
+            "paths/main.yml": path("main", ["alpha", "beta", "delta"]),
+        },
+    )
     same_as_fresh(served, tmp_path, "rename-id")
     assert not (served.site / "modules" / "gamma").exists()
     # Delete a module the path still lists: the rebuild fails and says why.

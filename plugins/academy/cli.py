@@ -47,7 +47,21 @@ def build_parser() -> argparse.ArgumentParser:
         help="output format (default: text; github on GitHub Actions)",
     )
     check.add_argument("--strict", action="store_true", help="exit 1 on warnings too")
+    check.add_argument(
+        "--changed-since",
+        metavar="REF",
+        help="report only problems in files changed since git REF (the whole academy is still validated)",
+    )
     check.set_defaults(func=cmd_check)
+
+    review = sub.add_parser("review", help="summarise a change in curriculum terms, for a pull request")
+    review.add_argument("base", help="git revision to compare from, e.g. origin/main or HEAD~1")
+    review.add_argument(
+        "head", nargs="?", default=None, help="git revision to compare to (default: the working tree)"
+    )
+    review.add_argument("--project", default=".", help="project folder (holding mkdocs.yml); default: .")
+    review.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    review.set_defaults(func=cmd_review)
 
     build = sub.add_parser(
         "build", help="build the site atomically: the previous site stays until the new one is complete"
@@ -62,6 +76,22 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("-q", "--quiet", action="store_true", help="only show warnings and errors")
     build.set_defaults(func=cmd_build)
 
+    new = sub.add_parser("new", help="write a new module, path or quiz bank that passes `academy check`")
+    new.add_argument("kind", choices=("module", "path", "quiz"))
+    new.add_argument("id", help="kebab-case id, which is also the file name")
+    new.add_argument("--title", default=None, help="title (default: from the id)")
+    new.add_argument("--project", default=".", help="project folder (holding mkdocs.yml); default: .")
+    new.set_defaults(func=cmd_new)
+
+    stats = sub.add_parser("stats", help="counts, durations, question types, Bloom levels and coverage")
+    stats.add_argument("directory", nargs="?", default=".")
+    stats.add_argument("--format", choices=("text", "json"), default="text")
+    stats.set_defaults(func=cmd_stats)
+
+    schema = sub.add_parser("schema", help="print the JSON Schema of a module, path or quiz bank")
+    schema.add_argument("kind", choices=("module", "path", "quiz"))
+    schema.set_defaults(func=cmd_schema)
+
     codes = sub.add_parser("codes", help="list every problem code")
     codes.add_argument(
         "--markdown", action="store_true", help="print the documentation page instead of a table"
@@ -71,16 +101,54 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    directory = Path(args.directory)
-    if not directory.is_dir():
-        print(f"academy check: {directory} is not a folder", file=sys.stderr)
+    target = Path(args.directory)
+    only: set[str] | None = None
+    if target.is_file():
+        # Checking one file (an editor on save): the whole academy is loaded,
+        # so references resolve, but only that file's problems are shown.
+        directory = _project_of(target)
+        only = {target.resolve().relative_to(directory.resolve()).as_posix()}
+    elif target.is_dir():
+        directory = target
+    else:
+        print(f"academy check: {target} is not a folder or file", file=sys.stderr)
         return EXIT_USAGE
     settings = load_settings(directory)
+    if args.changed_since:
+        from .review import ReviewError, changed_files
+
+        try:
+            changed = changed_files(directory, args.changed_since)
+        except ReviewError as exc:
+            print(f"academy check: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        only = changed if only is None else only & changed
     result = run(settings)
-    sys.stdout.write(render(args.format or _default_format(), result.problems, len(result.files)))
-    failing = Severity.WARNING if args.strict else None
-    if result.errors or (failing and result.warnings):
-        return EXIT_PROBLEMS
+    problems = [p for p in result.problems if only is None or p.file in only]
+    files = len(result.files) if only is None else len(only)
+    sys.stdout.write(render(args.format or _default_format(), problems, files))
+    errors = any(p.severity is Severity.ERROR for p in problems)
+    warnings = any(p.severity is Severity.WARNING for p in problems)
+    return EXIT_PROBLEMS if errors or (args.strict and warnings) else EXIT_OK
+
+
+def _project_of(file: Path) -> Path:
+    """The nearest folder above ``file`` holding mkdocs.yml, else its parent."""
+    for folder in file.resolve().parents:
+        if (folder / "mkdocs.yml").is_file() or (folder / "mkdocs.yaml").is_file():
+            return folder
+    return file.resolve().parent
+
+
+def cmd_review(args: argparse.Namespace) -> int:
+    from .review import ReviewError, review, to_markdown
+
+    try:
+        report = review(Path(args.project), args.base, args.head)
+    except ReviewError as exc:
+        print(f"academy review: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(report.to_json() if args.format == "json" else to_markdown(report))
     return EXIT_OK
 
 
@@ -116,6 +184,36 @@ def cmd_build(args: argparse.Namespace) -> int:
     finally:
         mkdocs_log.removeHandler(handler)
     print(f"academy build: built {site_dir}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    from .scaffold import ScaffoldError, create
+
+    settings = load_settings(Path(args.project))
+    try:
+        made = create(settings, args.kind, args.id, args.title)
+    except ScaffoldError as exc:
+        print(f"academy new: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Wrote {made.path.relative_to(settings.root)}. Next:")
+    for number, step in enumerate(made.next_steps, start=1):
+        print(f"  {number}. {step}")
+    return EXIT_OK
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    from .stats import stats, to_json, to_text
+
+    data = stats(run(load_settings(Path(args.directory))).academy)
+    sys.stdout.write(to_json(data) if args.format == "json" else to_text(data))
+    return EXIT_OK
+
+
+def cmd_schema(args: argparse.Namespace) -> int:
+    from .schema import schema_text
+
+    sys.stdout.write(schema_text(args.kind))
     return EXIT_OK
 
 

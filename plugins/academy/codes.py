@@ -560,6 +560,39 @@ _CODES: tuple[Code, ...] = (
         "![Queue view](img/queu.png)",
         "Fix the name or add the file; images are found relative to the module file.",
     ),
+    # --- lint: accessibility and readability of bodies ----------------------
+    Code(
+        "lint.image-alt",
+        W,
+        "An image has no alternative text",
+        '![](img/queue.png)\n<img src="img/queue.png">',
+        "Describe what the image shows: `![Queue view with three overdue tickets](img/queue.png)`.",
+        "markdown",
+    ),
+    Code(
+        "lint.link-text",
+        W,
+        "Link text that means nothing out of context",
+        "For the criteria, [click here](escalation-handoff.md).",
+        "Name the destination: `See [the escalation criteria](escalation-handoff.md).`",
+        "markdown",
+    ),
+    Code(
+        "lint.heading-skip",
+        W,
+        "A heading skips a level",
+        "## Listening\n\n#### Paraphrasing",
+        "Go down one level at a time (`###` after `##`). Module bodies start at `##`: the title is the page's `#`.",
+        "markdown",
+    ),
+    Code(
+        "lint.empty-section",
+        W,
+        "A heading with nothing under it",
+        "## Common mistakes\n\n## Key takeaways",
+        "Write the section, or remove the heading.",
+        "markdown",
+    ),
 )
 
 CODES: dict[str, Code] = {c.code: c for c in _CODES}
@@ -592,6 +625,7 @@ FAMILY_TITLES: dict[str, str] = {
     "review": "Content review",
     "body": "Module bodies",
     "asset": "Files referenced by modules",
+    "lint": "Accessibility and readability lints",
 }
 
 

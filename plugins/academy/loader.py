@@ -51,6 +51,7 @@ class Loaded:
     problems: tuple[Problem, ...]
     bad_paths: frozenset[YamlPath] = frozenset()
     body: str = ""
+    body_line: int = 1
 
     def sound(self, path: YamlPath) -> bool:
         """True when nothing at, under or above ``path`` failed the schema."""
@@ -146,7 +147,9 @@ def _finish(parsed: _Parsed) -> Loaded:
     """Build the model item for a parsed file."""
     ref = parsed.ref
     if not parsed.parsed:
-        return Loaded(ref, parsed.digest, None, None, parsed.problems, body=parsed.body)
+        return Loaded(
+            ref, parsed.digest, None, None, parsed.problems, body=parsed.body, body_line=parsed.body_line
+        )
     doc = YamlDoc(parsed.data, None, parsed.yaml_line, parsed.yaml_text)
     item: Item | None = None
     if isinstance(parsed.data, dict):
@@ -156,7 +159,9 @@ def _finish(parsed: _Parsed) -> Loaded:
             item = path_from(parsed.data, ref.rel)
         elif ref.kind == QUIZ:
             item = quiz_from(parsed.data, ref.rel)
-    return Loaded(ref, parsed.digest, item, doc, parsed.problems, parsed.bad_paths, parsed.body)
+    return Loaded(
+        ref, parsed.digest, item, doc, parsed.problems, parsed.bad_paths, parsed.body, parsed.body_line
+    )
 
 
 def _load_bytes(ref: SourceRef, raw: bytes, digest: str) -> Loaded:

@@ -13,10 +13,10 @@ from __future__ import annotations
 from collections.abc import Hashable
 
 from ..problems import Problem
-from . import answers, body, curriculum, files, identity, references, scenarios
+from . import answers, body, curriculum, files, identity, lints, references, scenarios
 from .context import Context
 
-RULES = (identity, references, answers, scenarios, curriculum, body, files)
+RULES = (identity, references, answers, scenarios, curriculum, body, files, lints)
 
 
 def run_rules(ctx: Context, memo: dict[Hashable, tuple[Problem, ...]] | None = None) -> list[Problem]:
