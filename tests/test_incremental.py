@@ -19,13 +19,18 @@ pytestmark = pytest.mark.slow
 
 class Server:
     """What `mkdocs serve` does between edits: reload the configuration and
-    rebuild, keeping plugin instances (the academy plugin defines on_startup)."""
+    rebuild, keeping plugin instances (the academy plugin defines on_startup).
+
+    It starts the plugin as for a build, so pages get the same deployable
+    treatment as a fresh build and whole trees can be compared byte for byte;
+    a real `serve` only skips moving inline scripts into files.
+    """
 
     def __init__(self, root: Path) -> None:
         self.root = root
         self.site = root / "served"
         first = self._config()
-        first.plugins.on_startup(command="serve", dirty=False)
+        first.plugins.on_startup(command="build", dirty=False)
         self.plugin = first.plugins["academy"]
 
     def _config(self):

@@ -14,6 +14,7 @@ and the file is never read.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -71,6 +72,13 @@ def references(body: str, first_line: int = 1) -> Iterator[Reference]:
         for start, target, html in sorted(found):
             if _is_file_target(target) or target.startswith("/"):
                 yield Reference(number, start + 1, target, "asset", html)
+
+
+@functools.lru_cache(maxsize=8192)
+def references_in(body: str, first_line: int) -> tuple[Reference, ...]:
+    """:func:`references`, remembered per body: the scan depends on the text
+    alone, and under ``mkdocs serve`` most bodies are unchanged."""
+    return tuple(references(body, first_line))
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,7 +7,6 @@ runs (``mkdocs serve``) reload only the files whose bytes changed.
 
 from __future__ import annotations
 
-from collections.abc import Hashable
 from dataclasses import dataclass
 
 from .loader import LoadCache, Loaded
@@ -48,18 +47,19 @@ def run(settings: Settings, cache: LoadCache | None = None) -> Result:
     refs, problems = discover(settings, (MODULE, PATH, QUIZ, PAGE))
     keep = cache is not None
     cache = cache if cache is not None else LoadCache()
-    loaded = {item.ref.rel: item for item in cache.load_many(refs)}
+    loaded = {
+        item.ref.rel: item for item in cache.load_many(refs, (settings.today_date(), _ignored(settings)))
+    }
     if keep:
         cache.prune({(ref.kind + ":" + ref.rel, loaded[ref.rel].digest) for ref in refs})
-    return evaluate(loaded, settings, problems, cache.rules if keep else None)
+    return evaluate(loaded, settings, problems)
 
 
-def evaluate(
-    loaded: dict[str, Loaded],
-    settings: Settings,
-    problems: list[Problem] | None = None,
-    memo: dict[Hashable, tuple[Problem, ...]] | None = None,
-) -> Result:
+def _ignored(settings: Settings) -> frozenset[str]:
+    return frozenset(code for code, level in settings.severity.items() if level is Severity.IGNORE)
+
+
+def evaluate(loaded: dict[str, Loaded], settings: Settings, problems: list[Problem] | None = None) -> Result:
     """Build the academy from loaded files and run the cross-file rules.
 
     Separate from :func:`run` so tools that already hold the sources (the
@@ -72,7 +72,8 @@ def evaluate(
     paths = tuple(i.item for i in loaded.values() if isinstance(i.item, LearningPath))
     quizzes = tuple(i.item for i in loaded.values() if isinstance(i.item, Quiz))
     academy = Academy.of(modules, paths, quizzes)
-    ignored = frozenset(code for code, level in settings.severity.items() if level is Severity.IGNORE)
-    problems.extend(run_rules(Context(academy, loaded, settings.today_date(), settings.root, ignored), memo))
+    problems.extend(
+        run_rules(Context(academy, loaded, settings.today_date(), settings.root, _ignored(settings)))
+    )
     graded = sort_problems(settings.grade(problems))
     return Result(academy, tuple(graded), tuple(loaded), loaded)

@@ -14,7 +14,7 @@ import os
 import threading
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import schema
@@ -52,6 +52,7 @@ class Loaded:
     bad_paths: frozenset[YamlPath] = frozenset()
     body: str = ""
     body_line: int = 1
+    local: tuple[Any, tuple[Problem, ...]] | None = None  # (rule environment, per-file rule problems)
 
     def sound(self, path: YamlPath) -> bool:
         """True when nothing at, under or above ``path`` failed the schema."""
@@ -96,9 +97,10 @@ class _Parsed:
     body_line: int = 1
     bad_paths: frozenset[YamlPath] = frozenset()
     parsed: bool = False  # the YAML parsed; ``data`` is the document
+    local: tuple[Any, tuple[Problem, ...]] | None = None
 
 
-def _parse(ref: SourceRef, raw: bytes, digest: str) -> _Parsed:
+def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) -> _Parsed:
     """Decode, split, parse and validate one file."""
     file = ref.rel
     text, problems = decode(raw, file)
@@ -138,9 +140,23 @@ def _parse(ref: SourceRef, raw: bytes, digest: str) -> _Parsed:
         for error in schema.errors(ref.kind, doc.data):
             problems.extend(schema.to_problems(error, doc, file, ref.kind))
             bad.add(_error_path(error))
-    return _Parsed(
+    parsed = _Parsed(
         ref, digest, tuple(problems), doc.data, yaml_text, yaml_line, body, body_line, frozenset(bad), True
     )
+    if env is not None:
+        # The per-file rules need only this file, so they run here too: in
+        # a parsing worker when there are many files.
+        from .rules import local_problems
+
+        loaded = _finish(parsed)
+        if loaded.item is not None:
+            parsed = replace(parsed, local=(env, local_problems(loaded, env)))
+    return parsed
+
+
+#: What per-file rule results depend on besides the file: today's date and
+#: the codes graded ``ignore``.
+RuleEnv = tuple[Any, frozenset[str]]
 
 
 def _finish(parsed: _Parsed) -> Loaded:
@@ -160,7 +176,15 @@ def _finish(parsed: _Parsed) -> Loaded:
         elif ref.kind == QUIZ:
             item = quiz_from(parsed.data, ref.rel)
     return Loaded(
-        ref, parsed.digest, item, doc, parsed.problems, parsed.bad_paths, parsed.body, parsed.body_line
+        ref,
+        parsed.digest,
+        item,
+        doc,
+        parsed.problems,
+        parsed.bad_paths,
+        parsed.body,
+        parsed.body_line,
+        parsed.local,
     )
 
 
@@ -195,11 +219,11 @@ def _shape(data: Any) -> str:
 PARALLEL_MIN = 150
 
 
-def _parse_batch(batch: list[tuple[SourceRef, bytes, str]]) -> list[_Parsed]:
-    return [_parse(ref, raw, digest) for ref, raw, digest in batch]
+def _parse_batch(batch: list[tuple[SourceRef, bytes, str]], env: RuleEnv | None = None) -> list[_Parsed]:
+    return [_parse(ref, raw, digest, env) for ref, raw, digest in batch]
 
 
-def _parse_all(todo: list[tuple[SourceRef, bytes, str]]) -> list[Loaded]:
+def _parse_all(todo: list[tuple[SourceRef, bytes, str]], env: RuleEnv | None = None) -> list[Loaded]:
     """Parse files, on every core when there are many and it is safe to fork.
 
     Parsing is pure (bytes in, data out), so it splits cleanly. Forking is
@@ -214,16 +238,17 @@ def _parse_all(todo: list[tuple[SourceRef, bytes, str]]) -> list[Loaded]:
         or threading.active_count() > 1
         or "fork" not in mp.get_all_start_methods()
     ):
-        return [_finish(p) for p in _parse_batch(todo)]
+        return [_finish(p) for p in _parse_batch(todo, env)]
     size = -(-len(todo) // (workers * 4))
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]
     try:
         with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
             # Workers parse and validate; the model is built here, because
             # plain data crosses the process boundary far faster than objects.
-            return [_finish(p) for batch in pool.map(_parse_batch, batches) for p in batch]
+            parsed = pool.map(_parse_batch, batches, [env] * len(batches))
+            return [_finish(p) for batch in parsed for p in batch]
     except (OSError, BrokenProcessPool):  # pragma: no cover - e.g. no /dev/shm: fall back to one core
-        return [_finish(p) for p in _parse_batch(todo)]
+        return [_finish(p) for p in _parse_batch(todo, env)]
 
 
 @dataclass
@@ -236,14 +261,13 @@ class LoadCache:
     """
 
     entries: dict[tuple[str, str], Loaded] = field(default_factory=dict)
-    rules: dict[Any, tuple[Problem, ...]] = field(default_factory=dict)
     hits: int = 0
     misses: int = 0
 
     def load(self, ref: SourceRef) -> Loaded:
         return self.load_many([ref])[0]
 
-    def load_many(self, refs: list[SourceRef]) -> list[Loaded]:
+    def load_many(self, refs: list[SourceRef], env: RuleEnv | None = None) -> list[Loaded]:
         """Load ``refs`` in order, parsing only files not seen with these bytes."""
         out: list[Loaded | None] = []
         todo: list[tuple[SourceRef, bytes, str]] = []
@@ -263,7 +287,7 @@ class LoadCache:
             where.append(len(out))
             out.append(None)
             todo.append((ref, raw, digest))
-        for index, loaded in zip(where, _parse_all(todo), strict=True):
+        for index, loaded in zip(where, _parse_all(todo, env), strict=True):
             out[index] = loaded
             self.entries[(loaded.ref.kind + ":" + loaded.ref.rel, loaded.digest)] = loaded
         return [item for item in out if item is not None]

@@ -28,14 +28,14 @@ from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, get_plugin_logger
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
 from . import i18n
-from .assets import published_name, references, resolve
+from .assets import published_name, references_in, resolve
 from .csp import InlineScripts
 from .engine import Result, run
 from .loader import LoadCache
@@ -100,6 +100,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
         self.slots: dict[str, list[str]] = {}
         self.parts = PageParts()
+        self.serving = False
         self.pages: dict[str, tuple[str, Module | LearningPath | Quiz | None]] = {}
         self.language = "en"
         self.urls = SiteUrls()
@@ -108,6 +109,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     # rebuilds, which is what lets the load cache skip unchanged files.
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.cache = LoadCache()
+        self.serving = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -138,6 +140,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             config.markdown_extensions.append(self.markers)
         if STYLES not in config.extra_css:
             config.extra_css.append(STYLES)
+        # Material renders `extra.polyfills` first in <head>, before its own
+        # inline scripts: the runtime's storage guard must run before them.
+        polyfills = list(config.extra.get("polyfills") or [])
+        if SCRIPT not in polyfills:
+            config.extra["polyfills"] = [SCRIPT, *polyfills]
         self.language = language
         return config
 
@@ -205,7 +212,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         published: set[str] = set()
         for module in self.result.academy.modules:
             links: dict[tuple[int, int], tuple[str, str, bool]] = {}
-            for ref in references(module.body, module.body_line):
+            for ref in references_in(module.body, module.body_line):
                 found = resolve(ref, root / module.file, root)
                 if found.path is None or ref.kind != "asset":
                     continue
@@ -378,28 +385,26 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return f"{self.strings['certificate']}: {item.certificate_title}"
         return item.title
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        # The runtime must run before Material's inline head scripts (see the
-        # storage guard in academy.js), so it goes first in <head> rather than
-        # in extra_javascript, which Material places at the end of <body>.
-        tag = f'<script src="{get_relative_url(SCRIPT, page.url)}"></script>'
-        head = output.find("<head>")
-        if head >= 0:
-            anchor = output.find("<script", head)
-            end_head = output.find("</head>", head)
-            at = anchor if 0 <= anchor < end_head else end_head
-            output = output[:at] + tag + output[at:]
+    @event_priority(-100)  # after the search plugin has indexed page.content
+    def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        # Widgets join the page only now: Material's search indexes
+        # page.content just before, and would only parse and then exclude them.
         slots = self.slots.pop(page.file.src_uri, None)
-        if slots:
-            pieces, at = [], 0
+        if slots and page.content:
+            pieces, at, content = [], 0, page.content
             for index, html in enumerate(slots):  # in page order: one pass
                 mark = f'<div data-ac-slot="{index}"></div>'
-                found = output.find(mark, at)
+                found = content.find(mark, at)
                 if found < 0:
                     continue
-                pieces += [output[at:found], html]
+                pieces += [content[at:found], html]
                 at = found + len(mark)
-            output = "".join(pieces) + output[at:]
+            page.content = "".join(pieces) + content[at:]
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if self.serving:
+            return output  # a live preview needs no Content Security Policy
         return self.scripts.externalise(output, lambda name: get_relative_url(name, page.url))
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -410,14 +415,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        if self.serving:
+            return output_content
         # Static templates (404.html) are served from any depth: use absolute URLs.
         root = (urlsplit(config.site_url or "/").path or "/").rstrip("/") + "/"
-        head = output_content.find("<head>")
-        if head >= 0:
-            at = output_content.find(">", head) + 1
-            output_content = (
-                output_content[:at] + f'<script src="{root}{SCRIPT}"></script>' + output_content[at:]
-            )
         return self.scripts.externalise(output_content, lambda name: root + name)
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import time
@@ -20,6 +21,9 @@ class HookTimes:
         self.totals: dict[str, float] = {}
 
     def wrap(self, name: str, method: Any) -> Any:
+        # functools.wraps keeps the method's attributes, such as the event
+        # priority MkDocs reads from it.
+        @functools.wraps(method)
         def timed(*args: Any, **kwargs: Any) -> Any:
             start = time.perf_counter()
             try:

@@ -11,7 +11,10 @@ error is not echoed by a rule that tripped over the same mistake.
 from __future__ import annotations
 
 from collections.abc import Hashable
+from pathlib import Path
 
+from ..loader import Loaded
+from ..model import Academy
 from ..problems import Problem
 from . import answers, body, curriculum, files, identity, lints, references, scenarios
 from .context import Context
@@ -19,29 +22,35 @@ from .context import Context
 RULES = (identity, references, answers, scenarios, curriculum, body, files, lints)
 
 
-def run_rules(ctx: Context, memo: dict[Hashable, tuple[Problem, ...]] | None = None) -> list[Problem]:
-    """Every rule's problems. ``memo`` keeps per-file results between runs."""
+def local_problems(loaded: Loaded, env: Hashable) -> tuple[Problem, ...]:
+    """The per-file rules' problems for one loaded file, alone."""
+    today, ignored = env  # type: ignore[misc]
+    ctx = Context(Academy(), {loaded.ref.rel: loaded}, today, Path("."), ignored)
+    assert loaded.item is not None
+    return tuple(
+        p for rule in RULES if hasattr(rule, "check_file") for p in rule.check_file(ctx, loaded.item)
+    )
+
+
+def run_rules(ctx: Context) -> list[Problem]:
+    """Every rule's problems.
+
+    Per-file results computed while loading (and cached with the loaded
+    file) are reused when they were computed for the same date and grading.
+    """
     out: list[Problem] = []
-    fresh: dict[Hashable, tuple[Problem, ...]] = {}
+    env = (ctx.today, ctx.ignored)
     for loaded in ctx.files.values():
-        item = loaded.item
-        if item is None:
+        if loaded.item is None:
             continue
-        key = (loaded.ref.rel, loaded.digest, ctx.today, ctx.ignored)
-        found = memo.get(key) if memo is not None else None
-        if found is None:
-            found = tuple(
-                p for rule in RULES if hasattr(rule, "check_file") for p in rule.check_file(ctx, item)
-            )
-        fresh[key] = found
-        out.extend(found)
-    if memo is not None:
-        memo.clear()
-        memo.update(fresh)
+        if loaded.local is not None and loaded.local[0] == env:
+            out.extend(loaded.local[1])
+        else:
+            out.extend(local_problems(loaded, env))
     for rule in RULES:
         if hasattr(rule, "check"):
             out.extend(rule.check(ctx))
     return out
 
 
-__all__ = ["Context", "run_rules"]
+__all__ = ["Context", "local_problems", "run_rules"]

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterable
 
-from ..assets import Reference, references, resolve
+from ..assets import references_in, resolve
 from ..codes import problem
 from ..problems import Problem
 from .context import Context
@@ -26,16 +25,9 @@ _MESSAGES = {
 }
 
 
-@functools.lru_cache(maxsize=8192)
-def _references(body: str, first_line: int) -> tuple[Reference, ...]:
-    # The scan depends on the body alone; whether the files exist does not,
-    # so only the scan is remembered between serve rebuilds.
-    return tuple(references(body, first_line))
-
-
 def check(ctx: Context) -> Iterable[Problem]:
     for module in ctx.academy.modules:
-        for ref in _references(module.body, module.body_line):
+        for ref in references_in(module.body, module.body_line):
             found = resolve(ref, ctx.root / module.file, ctx.root)
             if found.problem:
                 message, hint = _MESSAGES[found.problem]
