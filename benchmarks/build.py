@@ -69,9 +69,13 @@ def measure(n: int, rounds: int) -> dict[str, object]:
             "ratio": median(times["academy"]) / median(times["plain"]),
             "academy_rss_mb": max(memory["academy"]),
             "plain_rss_mb": max(memory["plain"]),
-            "hooks_ms": {h: round(1000 * median(v), 1) for h, v in sorted(per_hook.items(), key=lambda kv: -median(kv[1]))},
+            "hooks_ms": {
+                h: round(1000 * median(v), 1)
+                for h, v in sorted(per_hook.items(), key=lambda kv: -median(kv[1]))
+            },
             "page_added_bytes": len(article(a_page).encode()) - len(article(p_page).encode()),
-            "head_added_bytes": len(a_page.split("<body", 1)[0].encode()) - len(p_page.split("<body", 1)[0].encode()),
+            "head_added_bytes": len(a_page.split("<body", 1)[0].encode())
+            - len(p_page.split("<body", 1)[0].encode()),
             "index_bytes": a_index,
             "plain_index_bytes": p_index,
             "index_ratio": a_index / p_index,

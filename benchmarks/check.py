@@ -66,7 +66,11 @@ def main(argv: list[str]) -> int:
             bounds.append(timed(LOWER_BOUND, str(academy)))
         check_rate, bound_rate = n / median(checks), n / median(bounds)
         ratio = median(checks) / median(bounds)
-        results[n] = {"check_modules_per_s": round(check_rate), "lower_bound_modules_per_s": round(bound_rate), "ratio": round(ratio, 2)}
+        results[n] = {
+            "check_modules_per_s": round(check_rate),
+            "lower_bound_modules_per_s": round(bound_rate),
+            "ratio": round(ratio, 2),
+        }
         verdict = "ok" if check_rate >= 1000 and ratio <= 2.0 else "MISSES TARGET"
         ok &= verdict == "ok"
         print(

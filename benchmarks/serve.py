@@ -51,7 +51,9 @@ def edit_loop(n: int, edits: int) -> dict[str, object]:
         walls = []
         for i in range(edits + 1):  # the first edit warms up, and is not counted
             target = modules[(i * 37) % len(modules)]
-            target.write_text(target.read_text(encoding="utf-8") + f"\nEdit {i}: one more sentence.\n", encoding="utf-8")
+            target.write_text(
+                target.read_text(encoding="utf-8") + f"\nEdit {i}: one more sentence.\n", encoding="utf-8"
+            )
             walls.append(rebuild())
         runs = json.loads(hooks.read_text())[2:]  # skip the first build and the warm-up edit
         totals = [sum(run.values()) for run in runs]
@@ -76,10 +78,14 @@ def main(argv: list[str]) -> int:
     print(f"# serve edit loop ({machine()}), {args.edits} edits after a warm-up edit")
     results = [edit_loop(n, args.edits) for n in args.sizes]
     for r in results:
-        print(f"N={r['n']:5d}  plugin {r['plugin_ms']:7.1f} ms per rebuild  (whole rebuild {r['build_s']:.2f} s)  hooks: {r['hooks_ms']}")
+        print(
+            f"N={r['n']:5d}  plugin {r['plugin_ms']:7.1f} ms per rebuild  (whole rebuild {r['build_s']:.2f} s)  hooks: {r['hooks_ms']}"
+        )
     small, large = results[0], results[-1]
     growth = large["plugin_ms"] / small["plugin_ms"]
-    print(f"plugin rebuild time growth {small['n']} -> {large['n']}: {growth:.2f}x (target <= {TARGET_GROWTH})")
+    print(
+        f"plugin rebuild time growth {small['n']} -> {large['n']}: {growth:.2f}x (target <= {TARGET_GROWTH})"
+    )
     print(json.dumps(results))
     return 0 if growth <= TARGET_GROWTH else 1
 
