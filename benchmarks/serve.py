@@ -81,8 +81,22 @@ def main(argv: list[str]) -> int:
         print(
             f"N={r['n']:5d}  plugin {r['plugin_ms']:7.1f} ms per rebuild  (whole rebuild {r['build_s']:.2f} s)  hooks: {r['hooks_ms']}"
         )
+    for r in results:
+        share = r["plugin_ms"] / (1000 * r["build_s"])
+        print(f"N={r['n']:5d}  the plugin's share of the whole rebuild: {100 * share:.2f}%")
     small, large = results[0], results[-1]
     growth = large["plugin_ms"] / small["plugin_ms"]
+    per_page = ("on_page_markdown", "on_page_content", "on_page_context", "on_post_page")
+    for label, hooks in (("per-page hooks", per_page), ("once-per-build hooks", None)):
+
+        def part(r: dict[str, object], hooks: tuple[str, ...] | None = hooks) -> float:
+            times = r["hooks_ms"]
+            assert isinstance(times, dict)
+            return sum(v for h, v in times.items() if (h in hooks if hooks else h not in per_page))
+
+        print(
+            f"{label}: {part(small):.1f} ms -> {part(large):.1f} ms ({part(large) / max(part(small), 1e-9):.2f}x)"
+        )
     print(
         f"plugin rebuild time growth {small['n']} -> {large['n']}: {growth:.2f}x (target <= {TARGET_GROWTH})"
     )

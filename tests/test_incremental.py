@@ -101,3 +101,72 @@ def test_edit_rename_delete_between_builds(served: Server, tmp_path: Path) -> No
     write(root, {"paths/main.yml": path("main", ["alpha", "beta"])})
     same_as_fresh(served, tmp_path, "delete")
     assert not (served.site / "modules" / "delta").exists()
+
+
+def test_body_edit_reuses_cross_file_work_and_stays_exact(served: Server, tmp_path: Path) -> None:
+    root = served.root
+    shape = served.plugin.result.shape
+    beta = (root / "modules" / "beta.md").read_text(encoding="utf-8")
+    write(root, {"modules/beta.md": beta + "\nA new closing paragraph about queues.\n"})
+    same_as_fresh(served, tmp_path, "body")
+    assert served.plugin.result.shape == shape, "a body edit leaves what other files see alone"
+    assert "A new closing paragraph" in (served.site / "modules" / "beta" / "index.html").read_text(
+        encoding="utf-8"
+    )
+
+
+def test_cross_file_problems_follow_edits_under_the_memo(tmp_path: Path) -> None:
+    from academy.engine import run
+    from academy.loader import LoadCache
+    from academy.settings import Settings
+
+    root = site_project(tmp_path / "academy")
+    settings = Settings.from_options(root, {}, content_dir="content")
+    cache = LoadCache()
+
+    def codes() -> list[str]:
+        return [f"{p.file}:{p.code}" for p in run(settings, cache).problems]
+
+    assert codes() == []
+    beta = (root / "modules" / "beta.md").read_text(encoding="utf-8")
+    # A body edit that breaks a per-file rule, then a front-matter edit that
+    # breaks a cross-file one: each appears and goes away with its cause.
+    write(root, {"modules/beta.md": beta + "\n[[check nowhere]]\n"})
+    assert codes() == ["modules/beta.md:ref.placement"]
+    write(root, {"modules/beta.md": beta.replace("prerequisites: [alpha]", "prerequisites: [alpah]")})
+    assert codes() == ["modules/beta.md:ref.prerequisite"]
+    write(root, {"modules/beta.md": beta})
+    assert codes() == []
+    write(root, {"paths/main.yml": path("main", ["alpha"])})
+    assert codes() == ["modules/beta.md:coverage.orphan"]
+
+
+def test_unchanged_files_are_not_read_again_and_edits_are_seen(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The stat shortcut skips reading unchanged files, yet any write, even
+    one keeping the size and restoring the modification time, is seen."""
+    import time
+
+    from academy import loader
+    from academy.engine import run
+    from academy.settings import Settings
+
+    monkeypatch.setattr(loader, "RACY_NS", 0)  # trust stamps at once, as for files edited long ago
+    root = site_project(tmp_path / "academy")
+    settings = Settings.from_options(root, {}, content_dir="content")
+    cache = loader.LoadCache()
+    run(settings, cache)
+    reads = cache.reads
+    run(settings, cache)
+    assert cache.reads == reads, "nothing changed, so nothing is read"
+    target = root / "modules" / "beta.md"
+    before = target.stat()
+    time.sleep(0.05)  # past the file system's timestamp tick
+    text = target.read_text(encoding="utf-8")
+    target.write_text(text.replace("title: Beta", "title: Beto"), encoding="utf-8")
+    os.utime(target, ns=(before.st_atime_ns, before.st_mtime_ns))
+    assert target.stat().st_size == before.st_size
+    result = run(settings, cache)
+    assert cache.reads == reads + 1, "only the rewritten file is read"
+    assert result.academy.module("beta").title == "Beto"

@@ -7,6 +7,8 @@ runs (``mkdocs serve``) reload only the files whose bytes changed.
 
 from __future__ import annotations
 
+import hashlib
+from collections.abc import Hashable
 from dataclasses import dataclass
 
 from .loader import LoadCache, Loaded
@@ -26,12 +28,15 @@ class Result:
         problems: Graded and sorted problems.
         files: Every file checked, relative to the project root.
         loaded: Per-file load results, for tools that need positions (review).
+        shape: Hash of everything files show each other (every ``Loaded.head``):
+            unchanged when an edit touched module bodies only.
     """
 
     academy: Academy
     problems: tuple[Problem, ...]
     files: tuple[str, ...]
     loaded: dict[str, Loaded]
+    shape: str = ""
 
     @property
     def errors(self) -> list[Problem]:
@@ -52,18 +57,25 @@ def run(settings: Settings, cache: LoadCache | None = None) -> Result:
     }
     if keep:
         cache.prune({(ref.kind + ":" + ref.rel, loaded[ref.rel].digest) for ref in refs})
-    return evaluate(loaded, settings, problems)
+    return evaluate(loaded, settings, problems, cache.cross_file if keep else None)
 
 
 def _ignored(settings: Settings) -> frozenset[str]:
     return frozenset(code for code, level in settings.severity.items() if level is Severity.IGNORE)
 
 
-def evaluate(loaded: dict[str, Loaded], settings: Settings, problems: list[Problem] | None = None) -> Result:
+def evaluate(
+    loaded: dict[str, Loaded],
+    settings: Settings,
+    problems: list[Problem] | None = None,
+    memo: dict[Hashable, tuple[Problem, ...]] | None = None,
+) -> Result:
     """Build the academy from loaded files and run the cross-file rules.
 
     Separate from :func:`run` so tools that already hold the sources (the
     fuzzer, the review command reading git objects) skip the file system.
+    ``memo`` keeps the cross-file rules' results between runs (see
+    :func:`run_rules`).
     """
     problems = list(problems or [])
     for item in loaded.values():
@@ -72,8 +84,10 @@ def evaluate(loaded: dict[str, Loaded], settings: Settings, problems: list[Probl
     paths = tuple(i.item for i in loaded.values() if isinstance(i.item, LearningPath))
     quizzes = tuple(i.item for i in loaded.values() if isinstance(i.item, Quiz))
     academy = Academy.of(modules, paths, quizzes)
-    problems.extend(
-        run_rules(Context(academy, loaded, settings.today_date(), settings.root, _ignored(settings)))
-    )
+    shape = hashlib.sha256(
+        "\0".join(f"{item.ref.kind}:{rel}:{item.head}" for rel, item in loaded.items()).encode()
+    ).hexdigest()
+    context = Context(academy, loaded, settings.today_date(), settings.root, _ignored(settings))
+    problems.extend(run_rules(context, shape, memo))
     graded = sort_problems(settings.grade(problems))
-    return Result(academy, tuple(graded), tuple(loaded), loaded)
+    return Result(academy, tuple(graded), tuple(loaded), loaded, shape)

@@ -12,6 +12,7 @@ import hashlib
 import multiprocessing as mp
 import os
 import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,10 @@ class Loaded:
             under them, so one mistake is reported once, not again as a
             confusing consequence.
         body: Markdown body (modules and pages).
+        head: Hash of what other files can see of this one: a module's front
+            matter, or the whole file for anything else. A module's body is
+            seen only on its own page, so editing it leaves ``head`` alone,
+            and with it the cross-file rules' results and other pages.
     """
 
     ref: SourceRef
@@ -53,6 +58,7 @@ class Loaded:
     body: str = ""
     body_line: int = 1
     local: tuple[Any, tuple[Problem, ...]] | None = None  # (rule environment, per-file rule problems)
+    head: str = ""
 
     def sound(self, path: YamlPath) -> bool:
         """True when nothing at, under or above ``path`` failed the schema."""
@@ -98,6 +104,7 @@ class _Parsed:
     bad_paths: frozenset[YamlPath] = frozenset()
     parsed: bool = False  # the YAML parsed; ``data`` is the document
     local: tuple[Any, tuple[Problem, ...]] | None = None
+    head: str = ""
 
 
 def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) -> _Parsed:
@@ -140,8 +147,21 @@ def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) 
         for error in schema.errors(ref.kind, doc.data):
             problems.extend(schema.to_problems(error, doc, file, ref.kind))
             bad.add(_error_path(error))
+    head = digest
+    if ref.kind == MODULE:
+        head = hashlib.sha256(f"{file}\0{yaml_line}\0{yaml_text}".encode()).hexdigest()
     parsed = _Parsed(
-        ref, digest, tuple(problems), doc.data, yaml_text, yaml_line, body, body_line, frozenset(bad), True
+        ref,
+        digest,
+        tuple(problems),
+        doc.data,
+        yaml_text,
+        yaml_line,
+        body,
+        body_line,
+        frozenset(bad),
+        True,
+        head=head,
     )
     if env is not None:
         # The per-file rules need only this file, so they run here too: in
@@ -164,7 +184,14 @@ def _finish(parsed: _Parsed) -> Loaded:
     ref = parsed.ref
     if not parsed.parsed:
         return Loaded(
-            ref, parsed.digest, None, None, parsed.problems, body=parsed.body, body_line=parsed.body_line
+            ref,
+            parsed.digest,
+            None,
+            None,
+            parsed.problems,
+            body=parsed.body,
+            body_line=parsed.body_line,
+            head=parsed.digest,
         )
     doc = YamlDoc(parsed.data, None, parsed.yaml_line, parsed.yaml_text)
     item: Item | None = None
@@ -185,6 +212,7 @@ def _finish(parsed: _Parsed) -> Loaded:
         parsed.body,
         parsed.body_line,
         parsed.local,
+        parsed.head or parsed.digest,
     )
 
 
@@ -251,18 +279,37 @@ def _parse_all(todo: list[tuple[SourceRef, bytes, str]], env: RuleEnv | None = N
         return [_finish(p) for p in _parse_batch(todo, env)]
 
 
+#: A file read this soon after its last change may change again within the
+#: same timestamp tick, so its stat stamp is not trusted (git's "racy" rule).
+RACY_NS = 2_000_000_000
+
+
+def _stamp(ref: SourceRef) -> tuple[int, ...] | None:
+    try:
+        st = os.stat(ref.abs)
+    except OSError:
+        return None
+    return (st.st_mtime_ns, st.st_ctime_ns, st.st_size, st.st_ino, st.st_dev)
+
+
 @dataclass
 class LoadCache:
     """Loaded files, keyed by path and content hash.
 
     ``mkdocs serve`` rebuilds with the same plugin instance; keeping this on
-    the instance means an edit re-reads every file's bytes (cheap) but
-    re-parses and re-validates only the files whose bytes changed.
+    the instance means an edit re-parses and re-validates only the files
+    whose bytes changed. A file whose stat stamp (modification and change
+    times, size, inode) is the one seen when it was last read is not even
+    read again: with thousands of modules, reading and hashing every file
+    would cost more than everything else a rebuild does.
     """
 
     entries: dict[tuple[str, str], Loaded] = field(default_factory=dict)
+    stamps: dict[str, tuple[tuple[int, ...], str]] = field(default_factory=dict)
+    cross_file: dict[Any, Any] = field(default_factory=dict)  # the last cross-file rule results
     hits: int = 0
     misses: int = 0
+    reads: int = 0
 
     def load(self, ref: SourceRef) -> Loaded:
         return self.load_many([ref])[0]
@@ -273,12 +320,28 @@ class LoadCache:
         todo: list[tuple[SourceRef, bytes, str]] = []
         where: list[int] = []
         for ref in refs:
+            key = ref.kind + ":" + ref.rel
+            stamp = _stamp(ref)
+            known = self.stamps.get(key)
+            if stamp is not None and known is not None and known[0] == stamp:
+                cached = self.entries.get((key, known[1]))
+                if cached is not None and cached.ref == ref:
+                    self.hits += 1
+                    out.append(cached)
+                    continue
+            now = time.time_ns()
             raw, failure = _read(ref)
+            self.reads += 1
             if raw is None:
+                self.stamps.pop(key, None)
                 out.append(Loaded(ref, "", None, None, (failure,) if failure else ()))
                 continue
             digest = hashlib.sha256(raw).hexdigest()
-            cached = self.entries.get((ref.kind + ":" + ref.rel, digest))
+            if stamp is not None and now - max(stamp[0], stamp[1]) > RACY_NS and _stamp(ref) == stamp:
+                self.stamps[key] = (stamp, digest)
+            else:
+                self.stamps.pop(key, None)
+            cached = self.entries.get((key, digest))
             if cached is not None and cached.ref == ref:
                 self.hits += 1
                 out.append(cached)
@@ -296,6 +359,9 @@ class LoadCache:
         """Forget entries for files that no longer exist or changed."""
         for key in [k for k in self.entries if k not in live]:
             del self.entries[key]
+        names = {name for name, _ in live}
+        for name in [n for n in self.stamps if n not in names]:
+            del self.stamps[name]
 
 
 __all__ = ["PATH", "QUIZ", "LoadCache", "Loaded", "load"]

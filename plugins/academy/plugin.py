@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import os
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Literal
@@ -76,6 +77,28 @@ class AcademyConfig(base.Config):
     """Raw HTML that runs code in module bodies (`<script>`, `on*=`, `javascript:`): allow, warn or error."""
 
 
+@dataclass(frozen=True, slots=True)
+class _ModulePlan:
+    """A module page's fixed pieces, for one version of the module.
+
+    Attributes:
+        module: The version these pieces were made from.
+        title: The title, escaped for MkDocs, which treats titles as HTML.
+        heading: The page's level-1 heading.
+        checks: Ids of its checks, which placement markers may name.
+        scenarios: Ids of its scenarios.
+        appendix: Markers for the widgets the body does not place, under a
+            heading of their own, or nothing.
+    """
+
+    module: Module
+    title: str
+    heading: str
+    checks: frozenset[str]
+    scenarios: frozenset[str]
+    appendix: str
+
+
 def format_problem(p: Problem) -> str:
     text = f"{p.file}:{p.line}:{p.column}: [{p.code}] {p.message}"
     return f"{text}\n    hint: {p.hint}" if p.hint else text
@@ -99,6 +122,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.scripts = InlineScripts()
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
         self.slots: dict[str, list[str]] = {}
+        self.plans: dict[str, _ModulePlan] = {}
         self.parts = PageParts()
         self.serving = False
         self.pages: dict[str, tuple[str, Module | LearningPath | Quiz | None]] = {}
@@ -145,6 +169,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         polyfills = list(config.extra.get("polyfills") or [])
         if SCRIPT not in polyfills:
             config.extra["polyfills"] = [SCRIPT, *polyfills]
+        if language != self.language:
+            self.plans = {}
         self.language = language
         return config
 
@@ -155,6 +181,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.scripts = InlineScripts()
         academy = self.result.academy
         self.pages = {}
+        # The author's own pages, listed before ours join: with thousands of
+        # modules, filtering them out again afterwards costs more.
+        authored = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
         for module in academy.modules:
             self._add_page(files, config, "modules", module)
         for lp in academy.paths:
@@ -177,7 +206,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         for kind in KINDS:
             with resources.as_file(package.joinpath("schemas", f"{kind}.schema.json")) as path:
                 files.append(File.generated(config, f"schemas/{kind}.schema.json", abs_src_path=str(path)))
-        self._arrange_nav(files, config)
+        self._arrange_nav(authored, config)
         return files
 
     def _add_page(
@@ -189,8 +218,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         inclusion: InclusionLevel = InclusionLevel.UNDEFINED,
     ) -> None:
         src = f"{section}/{item.id}.md"
-        existing = files.get_file_from_path(src)
-        if existing is not None:
+        if src in files.src_uris:
             raise PluginError(
                 f"academy: {config.docs_dir}/{src} collides with the generated page for {section[:-1]} `{item.id}`; rename or move it."
             )
@@ -249,7 +277,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 lines[at] = text[:start] + new + text[start + len(old) :]
         return "\n".join(lines)
 
-    def _arrange_nav(self, files: Files, config: MkDocsConfig) -> None:
+    def _arrange_nav(self, authored: list[str], config: MkDocsConfig) -> None:
         """Put paths first and modules grouped by source folder, after Home.
 
         With an explicit ``nav`` in mkdocs.yml the author decides; we only
@@ -291,15 +319,36 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return
         from mkdocs.utils import nest_paths
 
-        own = set(self.pages)
-        content = [
-            f.src_uri for f in files.documentation_pages() if f.src_uri not in own and f.inclusion.is_in_nav()
-        ]
-        home = [p for p in content if p in ("index.md", "README.md")]
-        rest = nest_paths([p for p in content if p not in home])
+        home = [p for p in authored if p in ("index.md", "README.md")]
+        rest = nest_paths([p for p in authored if p not in home])
         config.nav = home + sections + rest
 
     # --- pages --------------------------------------------------------------------
+
+    def _plan(self, module: Module) -> _ModulePlan:
+        """What a module's page needs from the module, worked out once per
+        version of it: under ``mkdocs serve`` every page is rebuilt on every
+        edit, and most modules have not changed."""
+        plan = self.plans.get(module.id)
+        if plan is None or plan.module is not module:
+            done = placed(module.body)
+            rest = [f"[[check {c.id}]]" for c in module.checks if ("check", c.id) not in done]
+            rest += [f"[[scenario {s.id}]]" for s in module.scenarios if ("scenario", s.id) not in done]
+            appendix = (
+                f"\n\n## {self.strings['check_your_understanding']}\n\n" + "\n\n".join(rest) + "\n"
+                if rest
+                else ""
+            )
+            title = str(escape(module.title))
+            plan = self.plans[module.id] = _ModulePlan(
+                module,
+                title,
+                f'<h1 id="page-title">{title}</h1>',
+                frozenset(c.id for c in module.checks),
+                frozenset(s.id for s in module.scenarios),
+                appendix,
+            )
+        return plan
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         entry = self.pages.get(page.file.src_uri)
@@ -307,16 +356,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if entry is None:
             return markdown
         section, item = entry
-        # MkDocs treats page titles as HTML (they come from rendered headings),
-        # so a title from front matter must be escaped before it gets there.
-        page.meta["title"] = str(escape(self._title(section, item)))
         if section != "modules" or not isinstance(item, Module):
+            # MkDocs treats page titles as HTML (they come from rendered headings),
+            # so a title from front matter must be escaped before it gets there.
+            page.meta["title"] = str(escape(self._title(section, item)))
             return markdown
         module = item
-        markdown = self._rewrite_assets(module, markdown, page.url)
-        checks = {c.id for c in module.checks}
-        scenarios = {s.id for s in module.scenarios}
-        parts = self.parts
+        plan = self._plan(module)
+        page.meta["title"] = plan.title
+        if self.asset_links.get(module.id):
+            markdown = self._rewrite_assets(module, markdown, page.url)
+        checks, scenarios, parts = plan.checks, plan.scenarios, self.parts
         slots = self.slots[page.file.src_uri] = []
 
         def resolve(kind: str, item_id: str) -> str | None:
@@ -326,24 +376,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 html = parts.scenario(module, item_id)
             else:
                 return None
-            # A placeholder now, the widget in on_post_page: Material's search
-            # indexes page.content in between, and need not parse the widgets,
-            # which it would only exclude.
+            # A placeholder now, the widget in on_page_context: Material's
+            # search indexes page.content in between, and need not parse the
+            # widgets, which it would only exclude.
             slots.append(html)
             return f'<div data-ac-slot="{len(slots) - 1}"></div>'
 
         self.markers.resolve = resolve
-        done = placed(module.body)
-        rest = [f"[[check {c.id}]]" for c in module.checks if ("check", c.id) not in done]
-        rest += [f"[[scenario {s.id}]]" for s in module.scenarios if ("scenario", s.id) not in done]
-        if rest:
-            markdown = (
-                markdown.rstrip()
-                + f"\n\n## {self.strings['check_your_understanding']}\n\n"
-                + "\n\n".join(rest)
-                + "\n"
-            )
-        return markdown
+        return markdown.rstrip() + plan.appendix if plan.appendix else markdown
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         self.markers.resolve = None
@@ -359,6 +399,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return html
         section, item = entry
         base_url = self.urls.base_of(page.url)
+        if isinstance(item, Module):
+            if page.toc is not None:
+                page.toc.items.insert(0, AnchorLink(self.objectives_label, "objectives", 2))
+            return "".join(
+                (
+                    self._plan(item).heading,
+                    parts.module_header(item, base_url),
+                    html,
+                    parts.path_nav(item, base_url),
+                )
+            )
         heading = f'<h1 id="page-title">{escape(self._title(section, item))}</h1>'
         if section == "progress":
             return heading + parts.progress_page(base_url)
@@ -366,10 +417,6 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return heading + parts.review_page()
         if section == "certificate" and isinstance(item, LearningPath):
             return heading + parts.certificate_page(item, base_url)
-        if isinstance(item, Module):
-            if page.toc is not None:
-                page.toc.items.insert(0, AnchorLink(self.objectives_label, "objectives", 2))
-            return heading + parts.module_header(item, base_url) + html + parts.path_nav(item, base_url)
         if isinstance(item, LearningPath):
             return heading + parts.path_page(item, base_url)
         assert isinstance(item, Quiz)
@@ -399,7 +446,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     continue
                 pieces += [content[at:found], html]
                 at = found + len(mark)
-            page.content = "".join(pieces) + content[at:]
+            pieces.append(content[at:])
+            page.content = "".join(pieces)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:

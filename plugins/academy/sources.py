@@ -8,6 +8,7 @@ make the build read ``/etc/passwd`` into a page.
 
 from __future__ import annotations
 
+import functools
 import os
 from dataclasses import dataclass
 from pathlib import Path
@@ -48,6 +49,67 @@ def inside(root: Path, target: Path) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1 << 16)
+def _path(text: str) -> Path:
+    # Paths are immutable, and building thousands of them on every rebuild
+    # costs more than the rest of discovery; the same object also makes
+    # comparing a cached SourceRef with a fresh one an identity check.
+    return Path(text)
+
+
+def _walk(
+    root: Path, folder: str, rel: str, kind: str, found: list[SourceRef], problems: list[Problem]
+) -> None:
+    """Collect sources under ``folder`` (``rel`` is its path from the root).
+
+    Strings and ``os.scandir`` rather than ``Path`` objects: this runs on
+    every ``mkdocs serve`` rebuild, over every file of the academy, and
+    directory entries already know whether they are links.
+    """
+    suffixes = _SUFFIXES[kind]
+    with os.scandir(folder) as listing:
+        entries = sorted(listing, key=lambda e: e.name)
+    for entry in entries:
+        name = entry.name
+        if entry.is_dir(follow_symlinks=False):
+            if not name.startswith("."):
+                _walk(root, entry.path, rel + name + "/", kind, found, problems)
+            continue
+        if entry.is_symlink():
+            target = Path(entry.path).resolve()
+            if target.is_dir():
+                # Linked folders are never walked; one leaving the project is reported.
+                if not name.startswith(".") and not inside(root, target):
+                    problems.append(
+                        problem(
+                            "file.symlink",
+                            rel + name,
+                            1,
+                            1,
+                            "this linked folder points outside the project; it is not followed",
+                            "Copy the folder into the project instead of linking to it.",
+                        )
+                    )
+                continue
+            if _ignored(name) or not name.endswith(suffixes):
+                continue
+            if not inside(root, target):
+                problems.append(
+                    problem(
+                        "file.symlink",
+                        rel + name,
+                        1,
+                        1,
+                        "this symbolic link points outside the project; it is not followed",
+                        "Copy the file into the project instead of linking to it.",
+                    )
+                )
+                continue
+        elif _ignored(name) or not name.endswith(suffixes):
+            continue
+        found.append(SourceRef(kind, rel + name, _path(entry.path)))
+
+
 def discover(
     settings: Settings, kinds: tuple[str, ...] = (MODULE, PATH, QUIZ)
 ) -> tuple[list[SourceRef], list[Problem]]:
@@ -61,45 +123,11 @@ def discover(
     }
     found: list[SourceRef] = []
     problems: list[Problem] = []
+    root_text = str(root)
     for kind in kinds:
-        base = root / folders[kind]
-        if not base.is_dir():
-            continue
-        for folder, dirs, files in os.walk(base, followlinks=False):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            here = Path(folder)
-            for name in sorted(files):
-                if _ignored(name) or not name.endswith(_SUFFIXES[kind]):
-                    continue
-                path = here / name
-                rel = relative(root, path)
-                if path.is_symlink():
-                    target = path.resolve()
-                    if not inside(root, target):
-                        problems.append(
-                            problem(
-                                "file.symlink",
-                                rel,
-                                1,
-                                1,
-                                "this symbolic link points outside the project; it is not followed",
-                                "Copy the file into the project instead of linking to it.",
-                            )
-                        )
-                        continue
-                found.append(SourceRef(kind, rel, path))
-            for name in dirs:
-                link = here / name
-                if link.is_symlink() and not inside(root, link.resolve()):
-                    problems.append(
-                        problem(
-                            "file.symlink",
-                            relative(root, link),
-                            1,
-                            1,
-                            "this linked folder points outside the project; it is not followed",
-                            "Copy the folder into the project instead of linking to it.",
-                        )
-                    )
+        base = os.path.join(root_text, folders[kind])
+        if os.path.isdir(base):
+            rel = os.path.relpath(base, root_text).replace(os.sep, "/")
+            _walk(root, base, "" if rel == "." else rel + "/", kind, found, problems)
     found.sort(key=lambda s: (s.kind, s.rel))
     return found, problems

@@ -32,11 +32,22 @@ def local_problems(loaded: Loaded, env: Hashable) -> tuple[Problem, ...]:
     )
 
 
-def run_rules(ctx: Context) -> list[Problem]:
+#: Cross-file rules that look beyond what ``Loaded.head`` covers (the disk,
+#: content pages' bodies); they run every time.
+UNCACHED = (files, lints)
+
+
+def run_rules(
+    ctx: Context, shape: str = "", memo: dict[Hashable, tuple[Problem, ...]] | None = None
+) -> list[Problem]:
     """Every rule's problems.
 
     Per-file results computed while loading (and cached with the loaded
     file) are reused when they were computed for the same date and grading.
+    The cross-file rules read only what files show each other, which
+    ``shape`` hashes; with a ``memo`` (kept by ``mkdocs serve`` across
+    rebuilds) their results are reused while it is unchanged, so editing a
+    module's body costs no cross-file work at all.
     """
     out: list[Problem] = []
     env = (ctx.today, ctx.ignored)
@@ -47,9 +58,18 @@ def run_rules(ctx: Context) -> list[Problem]:
             out.extend(loaded.local[1])
         else:
             out.extend(local_problems(loaded, env))
-    for rule in RULES:
-        if hasattr(rule, "check"):
-            out.extend(rule.check(ctx))
+    key = (shape, ctx.today, ctx.ignored, ctx.root) if shape else None
+    cached = memo.get(key) if memo is not None and key is not None else None
+    if cached is None:
+        cached = tuple(
+            p for rule in RULES if hasattr(rule, "check") and rule not in UNCACHED for p in rule.check(ctx)
+        )
+        if memo is not None and key is not None:
+            memo.clear()  # only the latest result is ever asked for again
+            memo[key] = cached
+    out.extend(cached)
+    for rule in UNCACHED:
+        out.extend(rule.check(ctx))
     return out
 
 
