@@ -287,6 +287,24 @@ def test_check_one_file(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "extra.md" not in out
 
 
+def test_check_one_folder_of_a_project(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    write(
+        repo,
+        {
+            "modules/billing/basics.md": OTHER.replace(
+                "duration: 10\n", "duration: 10\nprerequisites: [refundz]\n"
+            ),
+            "modules/extra.md": EXTRA.replace("level: foundation", "level: x"),
+        },
+    )
+    (repo / "modules" / "basics.md").unlink()
+    assert main(["check", "modules/billing"]) == 1
+    out = capsys.readouterr().out
+    assert "modules/billing/basics.md:7:17: error [ref.prerequisite]" in out
+    assert "extra.md" not in out
+    assert out.rstrip().endswith("1 error, 0 warnings in 1 file")
+
+
 @pytest.mark.parametrize("kind", ["module", "path", "quiz"])
 def test_scaffolds_pass_check_and_never_overwrite(
     repo: Path, capsys: pytest.CaptureFixture[str], kind: str

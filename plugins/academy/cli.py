@@ -103,11 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
 def cmd_check(args: argparse.Namespace) -> int:
     target = Path(args.directory)
     only: set[str] | None = None
+    prefix = ""
     if target.is_file():
         # Checking one file (an editor on save): the whole academy is loaded,
         # so references resolve, but only that file's problems are shown.
         directory = _project_of(target)
         only = {target.resolve().relative_to(directory.resolve()).as_posix()}
+    elif target.is_dir() and not _holds_config(target) and _holds_config(_project_of(target)):
+        # A folder inside a project (say modules/communication): validate the
+        # project, show the problems of the files under that folder.
+        directory = _project_of(target)
+        prefix = target.resolve().relative_to(directory.resolve()).as_posix() + "/"
     elif target.is_dir():
         directory = target
     else:
@@ -124,6 +130,9 @@ def cmd_check(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         only = changed if only is None else only & changed
     result = run(settings)
+    if prefix:
+        under = {f for f in result.files if f.startswith(prefix)}
+        only = under if only is None else only & under
     problems = [p for p in result.problems if only is None or p.file in only]
     files = len(result.files) if only is None else len(only)
     sys.stdout.write(render(args.format or _default_format(), problems, files))
@@ -132,10 +141,14 @@ def cmd_check(args: argparse.Namespace) -> int:
     return EXIT_PROBLEMS if errors or (args.strict and warnings) else EXIT_OK
 
 
+def _holds_config(folder: Path) -> bool:
+    return (folder / "mkdocs.yml").is_file() or (folder / "mkdocs.yaml").is_file()
+
+
 def _project_of(file: Path) -> Path:
     """The nearest folder above ``file`` holding mkdocs.yml, else its parent."""
     for folder in file.resolve().parents:
-        if (folder / "mkdocs.yml").is_file() or (folder / "mkdocs.yaml").is_file():
+        if _holds_config(folder):
             return folder
     return file.resolve().parent
 
