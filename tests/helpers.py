@@ -102,12 +102,12 @@ def tree_digest(root: Path) -> dict[str, str]:
     }
 
 
-def mkdocs(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def mkdocs(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
     import os
     import subprocess
     import sys
 
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
         [sys.executable, "-m", "mkdocs", *args],
         cwd=root,

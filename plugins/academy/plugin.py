@@ -50,6 +50,7 @@ from .runtime import runtime_script, runtime_styles
 from .schema import KINDS
 from .settings import Settings, SettingsError
 from .timing import HookTimes
+from .xapi import sender_script
 
 log = get_plugin_logger(__name__)
 
@@ -75,6 +76,8 @@ class AcademyConfig(base.Config):
     """Date for stale-review checks (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today."""
     raw_html = c.Choice(("allow", "warn", "error"), default="allow")
     """Raw HTML that runs code in module bodies (`<script>`, `on*=`, `javascript:`): allow, warn or error."""
+    xapi = c.Optional(c.Type(dict))
+    """Send xAPI statements to a learning record store: endpoint, auth, actor, activity_base. Off when unset."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -156,8 +159,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.result = result
         self.urls = SiteUrls(config.use_directory_urls)
         language = config.theme.get("language") or "en"
-        self.renderer = Renderer(result.academy, language, self.urls)
-        self.parts.start(self.renderer, result, (language, config.use_directory_urls))
+        xapi = self.settings.xapi.actor if self.settings.xapi else ""
+        self.renderer = Renderer(result.academy, language, self.urls, xapi=xapi)
+        self.parts.start(self.renderer, result, (language, config.use_directory_urls, xapi))
         self.strings = i18n.strings(language)
         self.objectives_label = str(escape(self.strings["objectives"]))
         if self.markers not in config.markdown_extensions:
@@ -202,7 +206,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 self.pages[src] = ("certificate", lp)
         files.append(File.generated(config, STYLES, content=runtime_styles()))
         review_url = "review/" if config.use_directory_urls else "review.html"
-        files.append(File.generated(config, SCRIPT, content=runtime_script(self.language, review_url)))
+        addon = ""
+        if self.settings is not None and self.settings.xapi is not None:
+            patterns = {
+                "module": self.urls.module("{id}"),
+                "path": self.urls.path("{id}"),
+                "quiz": self.urls.quiz("{id}"),
+            }
+            addon = sender_script(self.settings.xapi, patterns)
+        files.append(File.generated(config, SCRIPT, content=runtime_script(self.language, review_url, addon)))
         for kind in KINDS:
             with resources.as_file(package.joinpath("schemas", f"{kind}.schema.json")) as path:
                 files.append(File.generated(config, f"schemas/{kind}.schema.json", abs_src_path=str(path)))

@@ -147,8 +147,10 @@ class Renderer:
         language: str = "en",
         urls: SiteUrls | None = None,
         templates_dir: Path | None = None,
+        xapi: str = "",
     ) -> None:
         self.academy = academy
+        self.xapi = xapi
         self.t: Mapping[str, str] = i18n.strings(language)
         self.urls = urls or SiteUrls()
         self.env = _environment(language, self.urls.use_directory_urls, templates_dir)
@@ -338,7 +340,7 @@ class Renderer:
 
     def progress_page(self, base: str) -> str:
         modules = sorted(self.academy.modules, key=lambda m: (m.title.casefold(), m.id))
-        return self._render("progress.html", base=base, modules=modules)
+        return self._render("progress.html", base=base, modules=modules, xapi=self.xapi)
 
     def role_cards(self, base: str) -> str:
         cards = [(p, self.academy.path_duration(p), len(p.module_ids)) for p in self.academy.paths]

@@ -18,13 +18,14 @@ from . import i18n
 STRINGS_MARKER = "/*@STRINGS@*/ {}"
 
 
-def runtime_script(language: str, review_url: str = "review/") -> str:
+def runtime_script(language: str, review_url: str = "review/", addon: str = "") -> str:
     """The browser runtime, minified, with the UI strings for ``language`` built in.
 
     Shipping the table inside the one script keeps pages free of per-page
     string data and loads it once, whatever the size of the academy. rjsmin
     only strips comments and whitespace (no renaming), so the shipped code
-    reads like the source.
+    reads like the source. ``addon`` is script appended to the same file (the
+    xAPI sender when it is on), so pages still load one script.
     """
     source = resources.files("academy").joinpath("assets", "academy.js").read_text("utf-8")
     table = json.dumps(
@@ -32,7 +33,7 @@ def runtime_script(language: str, review_url: str = "review/") -> str:
     )
     if STRINGS_MARKER not in source:
         raise RuntimeError("academy.js lost its strings marker")
-    return rjsmin.jsmin(source.replace(STRINGS_MARKER, table, 1)) + "\n"
+    return rjsmin.jsmin(source.replace(STRINGS_MARKER, table, 1) + ("\n" + addon if addon else "")) + "\n"
 
 
 def runtime_styles() -> str:

@@ -14,12 +14,15 @@ import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import yaml
 
 from .codes import CODES, FAMILIES
 from .problems import Problem, Severity
+
+if TYPE_CHECKING:
+    from .xapi import XapiSettings
 
 #: Option name -> (default, description). The plugin's config class documents
 #: the same options for MkDocs; a test keeps the two lists identical.
@@ -30,6 +33,10 @@ OPTIONS: dict[str, tuple[Any, str]] = {
     "severity": ({}, "Severity per rule family or code: error, warning or ignore."),
     "today": (None, "Date used for stale-review checks (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today."),
     "raw_html": ("allow", "Raw HTML that runs code in module bodies: allow, warn or error."),
+    "xapi": (
+        None,
+        "Send xAPI statements to a learning record store: endpoint, auth, actor, activity_base. Off when unset.",
+    ),
 }
 RAW_HTML = {"allow": Severity.IGNORE, "warn": Severity.WARNING, "error": Severity.ERROR}
 
@@ -50,6 +57,7 @@ class Settings:
         content_dir: MkDocs ``docs_dir``; its pages' front matter is checked too.
         severity: Overrides keyed by family (``coverage``) or code (``review.stale``).
         today: Fixed date for stale checks; ``None`` means SOURCE_DATE_EPOCH or now.
+        xapi: Where the browser sends learning records; ``None`` keeps xAPI off.
     """
 
     root: Path
@@ -59,6 +67,7 @@ class Settings:
     content_dir: str = "content"
     severity: Mapping[str, Severity] = field(default_factory=dict)
     today: _dt.date | None = None
+    xapi: XapiSettings | None = None
 
     @classmethod
     def from_options(
@@ -88,6 +97,9 @@ class Settings:
             raise SettingsError(f"academy: option 'raw_html' must be allow, warn or error, not {raw_html!r}.")
         values["severity"].setdefault("body.raw-html", RAW_HTML[raw_html])
         values["today"] = _today(options.get("today"))
+        from .xapi import xapi_settings  # here: xapi.py imports SettingsError from this module
+
+        values["xapi"] = xapi_settings(options.get("xapi"))
         return cls(root=Path(root).resolve(), content_dir=content_dir, **values)
 
     def today_date(self) -> _dt.date:

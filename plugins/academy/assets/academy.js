@@ -50,6 +50,9 @@
     b.addEventListener("click", onClick);
     return b;
   };
+  // Events for optional add-ons (the xAPI sender listens to them), so this
+  // file knows nothing of where records go.
+  const emit = (type, detail) => document.dispatchEvent(new CustomEvent("academy:" + type, { detail }));
   const ids = (node, name) => (node.getAttribute(name) || "").split(" ").filter(Boolean);
   const minutes = (n) => {
     const h = Math.floor(n / 60);
@@ -350,6 +353,7 @@
       D().checks[key] = { ok: !!(result.ok || prev.ok), tries: (prev.tries || 0) + 1, at: now() };
       schedule(key, result.ok, opts.reviewing, box);
       store.save();
+      emit("answer", { key, box, data, result });
       if (opts.onResult) opts.onResult(key, result);
       paintBadge();
     }
@@ -472,6 +476,7 @@
       persist(!!next.ending);
       render(true);
       const said = [T.you_chose + " " + optionText(id, i) + ".", option(id, i).feedback || ""];
+      if (next.ending) emit("scenario", { key, box, ending: next.ending, score: score(), max: data.max });
       if (next.ending) said.push(T.outcome + ": " + T["ending_" + next.ending] + ".", fmt("score", { score: score(), max: data.max }));
       live.textContent = said.join(" ");
       onChange(key);
@@ -536,6 +541,7 @@
     const record = (D().modules[id] = D().modules[id] || {});
     record.seen = record.seen || now();
     D().last = { module: id, at: now() };
+    emit("module", { id });
     const chosen = new URLSearchParams(location.search).get("path");
     if (chosen) D().path = chosen;
     const navs = $$("[data-ac-pathnav]");
@@ -545,7 +551,10 @@
     const update = () => {
       const checks = keys.checks.every((k) => (D().checks[k] || {}).ok);
       const scenarios = keys.scenarios.every((k) => (D().scenarios[k] || {}).ended);
-      if (checks && scenarios && !record.done) record.done = now();
+      if (checks && scenarios && !record.done) {
+        record.done = now();
+        emit("done", { id });
+      }
       store.save();
       const status = $(".ac-meta__status", header);
       status.hidden = false;
@@ -592,6 +601,7 @@
     }
     const state = $("[data-ac-certificate-state]", node);
     if (state) state.textContent = unlocked(node) ? T.cert_ready : T.certificate_locked;
+    if (unlocked(node)) emit("path", { id: node.dataset.acPath });
   }
 
   // ---- assessments and placement tests ----------------------------------------
@@ -666,6 +676,7 @@
         showResult(item.check.box, data, result, true);
         $$("input, select, .ac-move", item.li).forEach((n) => (n.disabled = true));
         schedule(item.check.key, result.ok, false, item.check.box);
+        emit("answer", { key: item.check.key, box: item.check.box, data, result });
         const m = (byModule[data.module || ""] = byModule[data.module || ""] || { right: 0, total: 0, objectives: {} });
         m.total++;
         m.right += result.ok ? 1 : 0;
@@ -683,6 +694,7 @@
         attempt.modules = Object.keys(byModule).filter(Boolean).length;
       }
       record.attempts.push(attempt);
+      emit("quiz", { id, kind, attempt });
       delete record.current;
       store.save();
       report(attempt, byModule);
@@ -735,6 +747,7 @@
     const open = unlocked(node);
     $("[data-ac-locked]", node).hidden = open;
     if (!open) return;
+    emit("path", { id: path });
     const certs = D().certs;
     certs[path] = certs[path] || now();
     const name = $("#ac-learner-name", node);
@@ -913,6 +926,7 @@
     paintBadge();
     store.save();
     showNotice();
+    emit("page");
   }
 
   // Loaded in <head>: Material's bundle (and its document$, which replays the
