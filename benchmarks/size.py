@@ -13,6 +13,7 @@ import gzip
 import sys
 
 from academy.runtime import runtime_script, runtime_styles
+from academy.xapi import XapiSettings, sender_script
 
 BUDGET = 12 * 1024
 
@@ -36,6 +37,12 @@ def main() -> int:
         f"{'total':12} {sum(r for r, _ in table.values()):7,d} bytes  {total:6,d} gzipped"
         f"  (budget {BUDGET:,d}: {100 * total / BUDGET:.0f}% used)"
     )
+    # The xAPI sender joins academy.js only on sites that set the `xapi` option.
+    xapi = XapiSettings(endpoint="https://lrs.example.org/xAPI/")
+    patterns = {"module": "modules/{id}/", "path": "paths/{id}/", "quiz": "quizzes/{id}/"}
+    with_xapi = runtime_script(language, addon=sender_script(xapi, patterns)).encode("utf-8")
+    extra = len(gzip.compress(with_xapi, 9, mtime=0)) - table["academy.js"][1]
+    print(f"{'with xapi':12} {'':13}  {extra:+6,d} gzipped  (only when the xapi option is set)")
     return 0 if total <= BUDGET else 1
 
 

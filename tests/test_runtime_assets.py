@@ -3,15 +3,12 @@
 from __future__ import annotations
 
 import json
-import shutil
 import sys
 from pathlib import Path
 
 import pytest
 
 from academy import i18n
-
-from helpers import mkdocs
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -36,20 +33,6 @@ def test_runtime_contains_no_eval_and_no_inline_html() -> None:
     source = (REPO / "plugins" / "academy" / "assets" / "academy.js").read_text(encoding="utf-8")
     for banned in ("eval(", "new Function", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"):
         assert banned not in source
-
-
-@pytest.fixture(scope="module")
-def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The repository's own academy, built into a temporary folder."""
-    root = tmp_path_factory.mktemp("sample") / "academy"
-    root.mkdir()
-    for name in ("modules", "paths", "quizzes", "content"):
-        if (REPO / name).is_dir():
-            shutil.copytree(REPO / name, root / name)
-    shutil.copy(REPO / "mkdocs.yml", root / "mkdocs.yml")
-    proc = mkdocs(root, "build", "--strict")
-    assert proc.returncode == 0, proc.stderr
-    return root
 
 
 def _academy(root: Path):

@@ -15,8 +15,10 @@ the academy's size.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Hashable
+import hashlib
+from collections.abc import Callable, Hashable, Mapping
 
+from . import machine
 from .engine import Result
 from .model import LearningPath, Module, Quiz
 from .render import Renderer
@@ -35,10 +37,21 @@ class PageParts:
         self._positions: dict[str, dict[str, int]] = {}
         self._ids: dict[str, tuple[str, ...]] = {}
         self._shape = ""
+        self.site_url = ""
+        self.language = "en"
 
-    def start(self, renderer: Renderer, result: Result, generation: Hashable) -> None:
+    def start(
+        self,
+        renderer: Renderer,
+        result: Result,
+        generation: Hashable,
+        site_url: str = "",
+        language: str = "en",
+    ) -> None:
         """Begin a build. ``generation`` names what every fragment depends on
-        beyond the content (language, URL style); a change drops the memo."""
+        beyond the content (language, URL style, site address); a change
+        drops the memo."""
+        self.site_url, self.language = site_url, language
         if generation != self._generation:
             self._previous, self._current = {}, {}
             self._generation = generation
@@ -56,6 +69,11 @@ class PageParts:
     def finish(self) -> None:
         """End a build: keep only what this build used."""
         self._previous, self._current = self._current, {}
+
+    def _digest(self, file: str) -> str:
+        assert self.result is not None
+        loaded = self.result.loaded.get(file)
+        return loaded.digest if loaded is not None else ""
 
     def _head(self, file: str) -> str:
         assert self.result is not None
@@ -135,3 +153,36 @@ class PageParts:
 
     def role_cards(self, base: str) -> str:
         return self._memo(("cards", base, self._shape), lambda: self._r.role_cards(base))
+
+    # --- for machines: JSON-LD and Markdown exports ----------------------------------
+
+    def jsonld(self, item: Module | LearningPath) -> str:
+        """The page's schema.org JSON-LD; it names the paths, so it follows the shape."""
+        assert self.result is not None
+        academy, urls = self.result.academy, self._r.urls
+        if isinstance(item, Module):
+            return self._memo(
+                ("jsonld", "module", item.id, self._shape),
+                lambda: machine.jsonld_module(item, academy, urls, self.site_url, self.language),
+            )
+        return self._memo(
+            ("jsonld", "path", item.id, self._shape),
+            lambda: machine.jsonld_path(item, academy, urls, self.site_url, self.language),
+        )
+
+    def export(self, module: Module, assets: Mapping[tuple[int, int], tuple[str, str, bool]] | None) -> str:
+        """A module's Markdown export; it shows the body, so it follows the file's bytes."""
+        assert self.result is not None
+        academy, urls = self.result.academy, self._r.urls
+        return self._memo(
+            ("export", module.id, self._digest(module.file), self._shape),
+            lambda: machine.module_markdown(module, academy, urls, self.site_url, assets=assets),
+        )
+
+    def everything(self, make: Callable[[], str], name: str) -> str:
+        """A site-wide file (``llms-full.txt``) that shows every body: made again
+        only when some file's bytes changed."""
+        assert self.result is not None
+        digests = sorted((file, loaded.digest) for file, loaded in self.result.loaded.items())
+        key = hashlib.sha256(repr(digests).encode())
+        return self._memo(("everything", name, key.hexdigest()), make)

@@ -35,7 +35,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
 
-from . import i18n
+from . import i18n, machine
 from .assets import published_name, references_in, resolve
 from .csp import InlineScripts
 from .engine import Result, run
@@ -161,7 +161,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         language = config.theme.get("language") or "en"
         xapi = self.settings.xapi.actor if self.settings.xapi else ""
         self.renderer = Renderer(result.academy, language, self.urls, xapi=xapi)
-        self.parts.start(self.renderer, result, (language, config.use_directory_urls, xapi))
+        site_url = config.site_url or ""
+        self.parts.start(
+            self.renderer, result, (language, config.use_directory_urls, xapi, site_url), site_url, language
+        )
         self.strings = i18n.strings(language)
         self.objectives_label = str(escape(self.strings["objectives"]))
         if self.markers not in config.markdown_extensions:
@@ -215,7 +218,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             }
             addon = sender_script(self.settings.xapi, patterns)
         files.append(File.generated(config, SCRIPT, content=runtime_script(self.language, review_url, addon)))
-        for kind in KINDS:
+        for kind in (*KINDS, "catalog"):
             with resources.as_file(package.joinpath("schemas", f"{kind}.schema.json")) as path:
                 files.append(File.generated(config, f"schemas/{kind}.schema.json", abs_src_path=str(path)))
         self._arrange_nav(authored, config)
@@ -463,6 +466,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        section, item = self.pages.get(page.file.src_uri, (None, None))
+        if isinstance(item, Module | LearningPath) and section in ("modules", "paths"):
+            # Data for search engines and agents; a typed script is never run,
+            # so it needs no room in the Content Security Policy.
+            at = output.find("</head>")
+            if at >= 0:
+                ld = f'<script type="application/ld+json">{self.parts.jsonld(item)}</script>\n'
+                output = output[:at] + ld + output[at:]
         if self.serving:
             return output  # a live preview needs no Content Security Policy
         return self.scripts.externalise(output, lambda name: get_relative_url(name, page.url))
@@ -483,8 +494,52 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scripts.write(Path(config.site_dir))
+        self._write_for_machines(config)
         self.parts.finish()
         self.times.dump()
+
+    def _write_for_machines(self, config: MkDocsConfig) -> None:
+        """``catalog.json``, ``llms.txt``, ``llms-full.txt`` and a Markdown export per module.
+
+        Written after the build rather than added to ``Files``: an export's
+        path (``modules/<id>.md``) is also its module page's source path,
+        which MkDocs would try to render as a page.
+        """
+        assert self.result is not None
+        academy, site = self.result.academy, Path(config.site_dir)
+        site_url, summary = config.site_url or "", config.site_description or ""
+        texts = {
+            "catalog.json": machine.catalog_json(
+                machine.catalog(
+                    academy,
+                    self.urls,
+                    site_name=config.site_name,
+                    site_url=site_url,
+                    built=machine.build_time(),
+                )
+            ),
+            "llms.txt": machine.llms_txt(
+                academy, self.urls, site_name=config.site_name, site_summary=summary, site_url=site_url
+            ),
+            "llms-full.txt": self.parts.everything(
+                lambda: machine.llms_full_txt(
+                    academy,
+                    self.urls,
+                    site_name=config.site_name,
+                    site_summary=summary,
+                    site_url=site_url,
+                    assets=self.asset_links,
+                ),
+                "llms-full.txt",
+            ),
+        }
+        for module in academy.modules:
+            texts[machine.markdown_url(module.id)] = self.parts.export(
+                module, self.asset_links.get(module.id)
+            )
+        (site / "modules").mkdir(parents=True, exist_ok=True)
+        for name, text in texts.items():
+            (site / name).write_text(text, encoding="utf-8", newline="\n")
 
     # --- serve --------------------------------------------------------------------
 

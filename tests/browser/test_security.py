@@ -4,6 +4,7 @@ under a strict Content Security Policy (no inline script)."""
 from __future__ import annotations
 
 import json
+import re
 from html.parser import HTMLParser
 from pathlib import Path
 
@@ -234,9 +235,18 @@ def test_no_unexpected_scripts_or_handlers_in_any_page(hostile_site) -> None:
                     src,
                 )
             else:
-                assert script.get("type") == "application/json", (html_file, script)
+                # Data blocks only: JSON for the runtime, JSON-LD for search engines.
+                assert script.get("type") in ("application/json", "application/ld+json"), (html_file, script)
         assert audit.handlers == [], (html_file, audit.handlers)
         assert audit.urls == [], (html_file, audit.urls)
+
+
+def test_json_ld_keeps_payloads_as_inert_text(hostile_site) -> None:
+    page = (Path(hostile_site.root) / "modules" / "hostile" / "index.html").read_text(encoding="utf-8")
+    (block,) = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, flags=re.S)
+    assert "<" not in block and "\u2028" not in block
+    data = json.loads(block)
+    assert "</script>" in json.dumps(data["name"] + data["description"], ensure_ascii=False)
 
 
 WATCH = """

@@ -1,0 +1,102 @@
+"""The published academy for machines, on the real sample site.
+
+``test_machine.py`` checks each document's content in detail; this checks
+what an agent finds on the built site: files where the links say, a catalog
+that validates against the schema published beside it, JSON-LD on every page.
+"""
+
+from __future__ import annotations
+
+import html.parser
+import json
+import re
+from pathlib import Path
+
+from jsonschema import Draft202012Validator
+
+from academy.engine import run
+from academy.settings import load_settings
+
+SITE_URL = "https://academy.example.org/"
+
+
+def _academy(root: Path):
+    return run(load_settings(root)).academy
+
+
+def test_catalog_validates_and_lists_every_module_and_path(sample_build: Path) -> None:
+    site = sample_build / "build"
+    schema = json.loads((site / "schemas" / "catalog.schema.json").read_text(encoding="utf-8"))
+    Draft202012Validator.check_schema(schema)
+    catalog = json.loads((site / "catalog.json").read_text(encoding="utf-8"))
+    errors = [e.message for e in Draft202012Validator(schema).iter_errors(catalog)]
+    assert errors == []
+    academy = _academy(sample_build)
+    assert sorted(m["id"] for m in catalog["modules"]) == sorted(m.id for m in academy.modules)
+    assert sorted(p["id"] for p in catalog["paths"]) == sorted(p.id for p in academy.paths)
+    for entry in catalog["modules"]:
+        assert (site / entry["url"] / "index.html").is_file()
+        assert (site / entry["markdown"]).is_file()
+
+
+def test_llms_txt_links_every_module_export(sample_build: Path) -> None:
+    site = sample_build / "build"
+    text = (site / "llms.txt").read_text(encoding="utf-8")
+    assert text.startswith("# Customer Service Academy\n\n> ")
+    links = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", text, flags=re.M)
+    exports = {link for link in links if link.endswith(".md")}
+    academy = _academy(sample_build)
+    assert exports == {f"{SITE_URL}modules/{m.id}.md" for m in academy.modules}
+    for link in exports:
+        export = site / link.removeprefix(SITE_URL)
+        assert export.read_text(encoding="utf-8").startswith("# ")
+    sections = re.findall(r"^## (.+)$", text, flags=re.M)
+    assert sections[: len(academy.paths)] == [p.title for p in academy.paths]
+    assert "All modules" in sections
+    full = (site / "llms-full.txt").read_text(encoding="utf-8")
+    assert all(f"\n# {m.title}\n" in full for m in academy.modules)
+
+
+class _JsonLd(html.parser.HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.blocks: list[str] = []
+        self._inside = False
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self._inside = tag == "script" and ("type", "application/ld+json") in attrs
+        if self._inside:
+            self.blocks.append("")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._inside = False
+
+    def handle_data(self, data: str) -> None:
+        if self._inside:
+            self.blocks[-1] += data
+
+
+def _jsonld(page: Path) -> list[dict]:
+    parser = _JsonLd()
+    parser.feed(page.read_text(encoding="utf-8"))
+    return [json.loads(block) for block in parser.blocks]
+
+
+def test_json_ld_parses_on_every_module_and_path_page(sample_build: Path) -> None:
+    site = sample_build / "build"
+    academy = _academy(sample_build)
+    for module in academy.modules:
+        (data,) = _jsonld(site / "modules" / module.id / "index.html")
+        assert data["@type"] == "LearningResource"
+        assert data["name"] == module.title
+        assert data["url"] == f"{SITE_URL}modules/{module.id}/"
+        assert data["timeRequired"].startswith("PT")
+        assert data["teaches"] == [o.text for o in module.objectives]
+        assert {p["url"] for p in data["isPartOf"]} == {
+            f"{SITE_URL}paths/{p.id}/" for p in academy.paths_of(module.id)
+        }
+    for lp in academy.paths:
+        (data,) = _jsonld(site / "paths" / lp.id / "index.html")
+        assert data["@type"] == "Course" and data["name"] == lp.title
+    # Only the pages that describe learning carry it.
+    assert _jsonld(site / "index.html") == []
