@@ -3,6 +3,7 @@ processes measured for wall time and peak memory, and medians."""
 
 from __future__ import annotations
 
+import hashlib
 import os
 import platform
 import statistics
@@ -20,8 +21,13 @@ from generate import WORK, generate  # noqa: E402
 def tree(n: int, fresh: bool = False) -> tuple[Path, Path]:
     """The generated academy and plain twin for ``n`` modules (made if missing)."""
     out = WORK / str(n)
-    if fresh or not (out / "academy" / "mkdocs.yml").is_file():
-        return generate(n, out)
+    # A tree made by an older generator would measure the wrong thing.
+    version = hashlib.sha256(Path(__file__).with_name("generate.py").read_bytes()).hexdigest()
+    stamp = out / "generator.sha256"
+    if fresh or not stamp.is_file() or stamp.read_text() != version:
+        made = generate(n, out)
+        stamp.write_text(version)
+        return made
     return out / "academy", out / "plain"
 
 

@@ -225,9 +225,14 @@ def generate(n: int, out: Path) -> tuple[Path, Path]:
         topic = f"topic-{i % 12:02d}"
         (academy / "modules" / topic).mkdir(exist_ok=True)
         (academy / "modules" / topic / f"{mid}.md").write_text(
-            front_matter(rng, i, mid, title, prereq) + text, encoding="utf-8"
+            front_matter(module_rng, i, mid, title, prereq) + text, encoding="utf-8"
         )
-        (plain / "docs" / "modules" / f"{mid}.md").write_text(text, encoding="utf-8")
+        # The twin keeps the same topic folders, so both navigations have the
+        # same sections and Material renders the same amount of nav per page.
+        (plain / "docs" / "modules" / topic).mkdir(exist_ok=True)
+        (plain / "docs" / "modules" / topic / f"{mid}.md").write_text(
+            f"# {title}\n\n{text}", encoding="utf-8"
+        )
     for p in range(PATHS):
         members = ids[p * per_path : (p + 1) * per_path] if p < PATHS - 1 else ids[p * per_path :]
         if not members:

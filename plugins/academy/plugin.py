@@ -92,6 +92,7 @@ class _ModulePlan:
         scenarios: Ids of its scenarios.
         appendix: Markers for the widgets the body does not place, under a
             heading of their own, or nothing.
+        description: The summary on one line, escaped, for ``<meta name="description">``.
     """
 
     module: Module
@@ -100,6 +101,7 @@ class _ModulePlan:
     checks: frozenset[str]
     scenarios: frozenset[str]
     appendix: str
+    description: str
 
 
 def format_problem(p: Problem) -> str:
@@ -362,6 +364,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 frozenset(c.id for c in module.checks),
                 frozenset(s.id for s in module.scenarios),
                 appendix,
+                _description(module.summary),
             )
         return plan
 
@@ -375,10 +378,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             # MkDocs treats page titles as HTML (they come from rendered headings),
             # so a title from front matter must be escaped before it gets there.
             page.meta["title"] = str(escape(self._title(section, item)))
+            if isinstance(item, LearningPath) and section == "paths" and item.summary:
+                page.meta["description"] = _description(item.summary)
             return markdown
         module = item
         plan = self._plan(module)
         page.meta["title"] = plan.title
+        # The summary describes the page to search engines and link previews;
+        # the page shows it too, but keeps it out of the site's search index.
+        page.meta["description"] = plan.description
         if self.asset_links.get(module.id):
             markdown = self._rewrite_assets(module, markdown, page.url)
         checks, scenarios, parts = plan.checks, plan.scenarios, self.parts
@@ -550,6 +558,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 if path.is_dir():
                     server.watch(str(path))
         return server
+
+
+def _description(text: str) -> str:
+    """Text for ``<meta name="description">``: one line, escaped, since
+    MkDocs renders theme templates without autoescaping."""
+    return str(escape(" ".join(text.split())))
 
 
 def _entries(section: dict[str, Any]) -> list[str]:
