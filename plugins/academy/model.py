@@ -227,6 +227,7 @@ class Academy:
     _modules: Mapping[str, Module] = field(default_factory=dict, repr=False, compare=False)
     _paths: Mapping[str, LearningPath] = field(default_factory=dict, repr=False, compare=False)
     _quizzes: Mapping[str, Quiz] = field(default_factory=dict, repr=False, compare=False)
+    _paths_of: Mapping[str, tuple[LearningPath, ...]] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def of(
@@ -242,7 +243,20 @@ class Academy:
                 out.setdefault(item.id, item)
             return out
 
-        return cls(modules, paths, quizzes, index(modules), index(paths), index(quizzes))
+        # Which paths list each module, asked once per module page and export.
+        paths_of: dict[str, list[LearningPath]] = {}
+        for lp in paths:
+            for module_id in dict.fromkeys(lp.module_ids):
+                paths_of.setdefault(module_id, []).append(lp)
+        return cls(
+            modules,
+            paths,
+            quizzes,
+            index(modules),
+            index(paths),
+            index(quizzes),
+            {k: tuple(v) for k, v in paths_of.items()},
+        )
 
     def module(self, module_id: str) -> Module | None:
         return self._modules.get(module_id)
@@ -254,7 +268,9 @@ class Academy:
         return self._quizzes.get(quiz_id)
 
     def paths_of(self, module_id: str) -> tuple[LearningPath, ...]:
-        return tuple(p for p in self.paths if module_id in p.module_ids)
+        if self._paths_of or not self.paths:
+            return self._paths_of.get(module_id, ())
+        return tuple(p for p in self.paths if module_id in p.module_ids)  # built without `of`
 
     def path_duration(self, path: LearningPath) -> int:
         return sum(m.duration for m in (self.module(i) for i in path.module_ids) if m)

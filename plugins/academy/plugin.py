@@ -127,6 +127,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.scripts = InlineScripts()
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
         self.slots: dict[str, list[str]] = {}
+        self.descriptions: dict[str, str] = {}
         self.plans: dict[str, _ModulePlan] = {}
         self.parts = PageParts()
         self.serving = False
@@ -190,6 +191,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.scripts = InlineScripts()
         academy = self.result.academy
         self.pages = {}
+        self.descriptions = {}
         # The author's own pages, listed before ours join: with thousands of
         # modules, filtering them out again afterwards costs more.
         authored = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
@@ -377,16 +379,16 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if section != "modules" or not isinstance(item, Module):
             # MkDocs treats page titles as HTML (they come from rendered headings),
             # so a title from front matter must be escaped before it gets there.
-            page.meta["title"] = str(escape(self._title(section, item)))
+            page.title = str(escape(self._title(section, item)))  # type: ignore[misc]
             if isinstance(item, LearningPath) and section == "paths" and item.summary:
-                page.meta["description"] = _description(item.summary)
+                self.descriptions[page.file.src_uri] = _description(item.summary)
             return markdown
         module = item
         plan = self._plan(module)
-        page.meta["title"] = plan.title
+        page.title = plan.title  # type: ignore[misc]
         # The summary describes the page to search engines and link previews;
         # the page shows it too, but keeps it out of the site's search index.
-        page.meta["description"] = plan.description
+        self.descriptions[page.file.src_uri] = plan.description
         if self.asset_links.get(module.id):
             markdown = self._rewrite_assets(module, markdown, page.url)
         checks, scenarios, parts = plan.checks, plan.scenarios, self.parts
@@ -457,6 +459,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     @event_priority(-100)  # after the search plugin has indexed page.content
     def on_page_context(self, context: Any, *, page: Page, config: MkDocsConfig, nav: Any) -> Any:
+        # Only the page being rendered carries its description in `meta`:
+        # Material's navigation looks up `meta.icon`, `meta.status` and more
+        # on every page in the nav whose meta is not empty, each lookup a
+        # failed attribute access, for every page rendered.
+        description = self.descriptions.get(page.file.src_uri)
+        if description:
+            page.meta["description"] = description
         # Widgets join the page only now: Material's search indexes
         # page.content just before, and would only parse and then exclude them.
         slots = self.slots.pop(page.file.src_uri, None)
@@ -474,6 +483,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        if page.file.src_uri in self.descriptions:
+            page.meta.pop("description", None)
         section, item = self.pages.get(page.file.src_uri, (None, None))
         if isinstance(item, Module | LearningPath) and section in ("modules", "paths"):
             # Data for search engines and agents; a typed script is never run,
