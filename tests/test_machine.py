@@ -668,3 +668,17 @@ def test_embed_json_escapes_exactly_what_html_needs() -> None:
     text = machine.embed_json({"b": "</script>&\u2028\u2029", "a": 1})
     assert text == '{"a":1,"b":"\\u003c/script\\u003e\\u0026\\u2028\\u2029"}'
     assert json.loads(text) == {"a": 1, "b": "</script>&\u2028\u2029"}
+
+
+def test_llms_full_reuses_exports_with_identical_text() -> None:
+    from academy.engine import run
+    from academy.render import SiteUrls
+    from academy.settings import load_settings
+
+    academy = run(load_settings(Path(__file__).resolve().parents[1])).academy
+    urls, site = SiteUrls(), "https://academy.example.org/"
+    exports = {m.id: machine.module_markdown(m, academy, urls, site) for m in academy.modules}
+    kwargs = {"site_name": "Academy", "site_summary": "Sum.", "site_url": site}
+    assert machine.llms_full_txt(academy, urls, exports=exports, **kwargs) == machine.llms_full_txt(
+        academy, urls, **kwargs
+    )

@@ -1008,6 +1008,7 @@ def llms_full_txt(
     site_summary: str,
     site_url: str,
     assets: Mapping[str, AssetLinks] | None = None,
+    exports: Mapping[str, str] | None = None,
 ) -> str:
     """Every module's Markdown export in one file, ``llms-full.txt``.
 
@@ -1017,10 +1018,17 @@ def llms_full_txt(
 
     Args:
         assets: Per module id, what :func:`module_markdown` takes as ``assets``.
+        exports: Per module id, its :func:`module_markdown` text, already made.
+            With a site URL every link is absolute, so an export reads the
+            same here as on its own and is reused rather than made again.
     """
     links = _Links(urls, academy, site_url, "")
     out = _intro(academy, site_name, site_summary)
     for module in _reading_list(academy):
+        made = (exports or {}).get(module.id) if site_url else None
+        if made is not None:
+            out += ["---", "", *made.split("\n"), ""]
+            continue
         module_assets = (assets or {}).get(module.id)
         out += ["---", "", *_module_lines(module, academy, links, module_assets), ""]
     return _join(out)

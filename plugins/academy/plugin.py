@@ -527,6 +527,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         assert self.result is not None
         academy, site = self.result.academy, Path(config.site_dir)
         site_url, summary = config.site_url or "", config.site_description or ""
+        exports = {m.id: self.parts.export(m, self.asset_links.get(m.id)) for m in academy.modules}
         texts = {
             "catalog.json": machine.catalog_json(
                 machine.catalog(
@@ -548,14 +549,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     site_summary=summary,
                     site_url=site_url,
                     assets=self.asset_links,
+                    exports=exports,
                 ),
                 "llms-full.txt",
             ),
         }
-        for module in academy.modules:
-            texts[machine.markdown_url(module.id)] = self.parts.export(
-                module, self.asset_links.get(module.id)
-            )
+        for module_id, text in exports.items():
+            texts[machine.markdown_url(module_id)] = text
         (site / "modules").mkdir(parents=True, exist_ok=True)
         for name, text in texts.items():
             (site / name).write_text(text, encoding="utf-8", newline="\n")
