@@ -76,6 +76,11 @@ fuzz: install-test
 	FUZZ_EXAMPLES=$${FUZZ_EXAMPLES:-100000} $(BIN)/python -m pytest tests/test_fuzz.py -q -p no:randomly; \
 	status=$$?; echo "fuzz: $${FUZZ_EXAMPLES:-100000} examples in $$(( $$(date +%s) - start )) s"; exit $$status
 
+# Benchmarks against plain MkDocs + Material; results and method in benchmarks/README.md.
+bench: install
+	cd benchmarks && ../$(BIN)/python size.py && ../$(BIN)/python check.py 1000 \
+	  && ../$(BIN)/python serve.py --edits 5 && ../$(BIN)/python build.py --rounds 5
+
 schemas: install
 	$(BIN)/python -m academy.schema_source
 

@@ -128,6 +128,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
         self.slots: dict[str, list[str]] = {}
         self.descriptions: dict[str, str] = {}
+        self.written: dict[str, str] = {}
+        self.built = machine.build_time()
         self.plans: dict[str, _ModulePlan] = {}
         self.parts = PageParts()
         self.serving = False
@@ -140,6 +142,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.cache = LoadCache()
         self.serving = command == "serve"
+        # One build date per process: a live preview's catalog says when serve started.
+        self.built = machine.build_time()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -483,16 +487,18 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        if page.file.src_uri in self.descriptions:
-            page.meta.pop("description", None)
         section, item = self.pages.get(page.file.src_uri, (None, None))
         if isinstance(item, Module | LearningPath) and section in ("modules", "paths"):
-            # Data for search engines and agents; a typed script is never run,
-            # so it needs no room in the Content Security Policy.
+            # Data for search engines and agents, in <head>: Material's instant
+            # navigation re-creates scripts in the body without their type,
+            # which would run it as code. A typed script in <head> is never
+            # run, so it needs no room in the Content Security Policy.
             at = output.find("</head>")
             if at >= 0:
                 ld = f'<script type="application/ld+json">{self.parts.jsonld(item)}</script>\n'
                 output = output[:at] + ld + output[at:]
+        if page.file.src_uri in self.descriptions:
+            page.meta.pop("description", None)
         if self.serving:
             return output  # a live preview needs no Content Security Policy
         return self.scripts.externalise(output, lambda name: get_relative_url(name, page.url))
@@ -535,7 +541,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                     self.urls,
                     site_name=config.site_name,
                     site_url=site_url,
-                    built=machine.build_time(),
+                    built=self.built,
                 )
             ),
             "llms.txt": machine.llms_txt(
@@ -558,7 +564,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             texts[machine.markdown_url(module_id)] = text
         (site / "modules").mkdir(parents=True, exist_ok=True)
         for name, text in texts.items():
+            # Under serve most texts are the memoised objects of the last
+            # rebuild: skip rewriting those still on disk.
+            if self.serving and self.written.get(name) is text and (site / name).is_file():
+                continue
             (site / name).write_text(text, encoding="utf-8", newline="\n")
+            self.written[name] = text
 
     # --- serve --------------------------------------------------------------------
 
