@@ -769,27 +769,7 @@ def _best_route(scenario: Scenario) -> list[tuple[Step, int]]:
     by_id = {s.id: s for s in scenario.steps}
     if scenario.start not in by_id:
         return []
-    order: list[str] = []
-    state = {scenario.start: 1}
-    stack = [(scenario.start, 0)]
-    back: set[tuple[str, int]] = set()
-    while stack:  # iterative DFS: deep scenarios must not hit the recursion limit
-        step_id, index = stack[-1]
-        options = by_id[step_id].options
-        if index >= len(options):
-            stack.pop()
-            state[step_id] = 2
-            order.append(step_id)
-            continue
-        stack[-1] = (step_id, index + 1)
-        target = options[index].next
-        if target not in by_id:
-            continue
-        if state.get(target) == 1:
-            back.add((step_id, index))
-        elif target not in state:
-            state[target] = 1
-            stack.append((target, 0))
+    order, back = scenario.route_graph()
     best: dict[str, tuple[int, bool, int]] = {}  # step -> (score, ends in success, option)
     for step_id in order:
         step = by_id[step_id]

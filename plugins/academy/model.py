@@ -106,21 +106,20 @@ class Scenario:
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
 
-    @property
-    def max_score(self) -> int:
-        """Best total score over any route from the start.
+    def route_graph(self) -> tuple[list[str], set[tuple[str, int]]]:
+        """Steps reachable from the start in post-order (successors first),
+        and the options that close loops, as (step id, option index).
 
-        Computed on the graph without the options that close loops (found by
-        an iterative depth-first search), so scenarios with ``allow_loops``
-        get the best score of a route that visits each step once.
+        An iterative depth-first search, so deep scenarios never hit the
+        recursion limit; best-route calculations walk ``order`` and skip ``back``.
         """
         by_id = {s.id: s for s in self.steps}
+        order: list[str] = []
+        back: set[tuple[str, int]] = set()
         if self.start not in by_id:
-            return 0
-        order: list[str] = []  # post-order: successors before their step
+            return order, back
         state: dict[str, int] = {self.start: 1}
         stack = [(self.start, 0)]
-        back: set[tuple[str, int]] = set()
         while stack:
             step_id, index = stack[-1]
             options = by_id[step_id].options
@@ -138,6 +137,20 @@ class Scenario:
             elif target not in state:
                 state[target] = 1
                 stack.append((target, 0))
+        return order, back
+
+    @property
+    def max_score(self) -> int:
+        """Best total score over any route from the start.
+
+        Computed on the graph without the options that close loops (found by
+        an iterative depth-first search), so scenarios with ``allow_loops``
+        get the best score of a route that visits each step once.
+        """
+        by_id = {s.id: s for s in self.steps}
+        if self.start not in by_id:
+            return 0
+        order, back = self.route_graph()
         best: dict[str, int] = {}
         for step_id in order:
             scores = [
