@@ -723,22 +723,6 @@ def _answer_lines(owner: str, q: Question) -> list[str]:
     return out
 
 
-def _reading_order(scenario: Scenario) -> list[Step]:
-    """Steps breadth-first from the start, then any unreachable ones: the
-    same order the page uses without JavaScript, so a reader meets each
-    step soon after the choice that leads to it."""
-    by_id = {s.id: s for s in scenario.steps}
-    order = [scenario.start] if scenario.start in by_id else []
-    seen = set(order)
-    for current in order:  # grows while iterating: a queue
-        for option in by_id[current].options:
-            if option.next in by_id and option.next not in seen:
-                seen.add(option.next)
-                order.append(option.next)
-    order += [s.id for s in scenario.steps if s.id not in seen]
-    return [by_id[i] for i in order]
-
-
 def _scenario_lines(scenario: Scenario) -> list[str]:
     """A scenario as readable text: every step, every choice and where it leads, no scores."""
     channel = f" ({scenario.channel})" if scenario.channel else ""
@@ -746,7 +730,7 @@ def _scenario_lines(scenario: Scenario) -> list[str]:
     if scenario.intro.strip():
         out += [*_block(scenario.intro), ""]
     out += [f"Start at step `{scenario.start}`.", ""]
-    for step in _reading_order(scenario):
+    for step in scenario.reading_order():
         speaker = f" – {_one_line(step.speaker)}:" if step.speaker.strip() else ""
         head = f"Ending `{step.id}` (outcome: {step.ending})" if step.ending else f"Step `{step.id}`"
         out += [f"**{head}**{speaker}", "", *_quote(_block(step.text)), ""]
@@ -808,7 +792,7 @@ def _scenario_answer_lines(scenario: Scenario) -> list[str]:
                 )
         out.append("")
     out += ["**Choices and scores:**", ""]
-    for step in _reading_order(scenario):
+    for step in scenario.reading_order():
         if step.ending:
             lesson = f": {_one_line(step.feedback)}" if step.feedback.strip() else ""
             out.append(f"- Ending `{step.id}`, outcome {step.ending}{lesson}")

@@ -106,6 +106,24 @@ class Scenario:
     def step(self, step_id: str) -> Step | None:
         return next((s for s in self.steps if s.id == step_id), None)
 
+    def reading_order(self) -> tuple[Step, ...]:
+        """Steps breadth-first from the start, then any unreachable ones.
+
+        How a scenario reads as text (the page without JavaScript, the
+        Markdown export): the opening first, and each choice's result soon
+        after the choice.
+        """
+        by_id = {s.id: s for s in self.steps}
+        order = [self.start] if self.start in by_id else []
+        seen = set(order)
+        for current in order:  # grows while iterating: a queue
+            for option in by_id[current].options:
+                if option.next in by_id and option.next not in seen:
+                    seen.add(option.next)
+                    order.append(option.next)
+        order += [s.id for s in self.steps if s.id not in seen]
+        return tuple(by_id[i] for i in order)
+
     def route_graph(self) -> tuple[list[str], set[tuple[str, int]]]:
         """Steps reachable from the start in post-order (successors first),
         and the options that close loops, as (step id, option index).

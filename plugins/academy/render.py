@@ -237,7 +237,7 @@ class Renderer:
                 for s in scenario.steps
             },
         }
-        ordered = _reading_order(scenario)
+        ordered = scenario.reading_order()
         return self._render(
             "scenario.html",
             sc=scenario,
@@ -345,24 +345,3 @@ class Renderer:
     def role_cards(self, base: str) -> str:
         cards = [(p, self.academy.path_duration(p), len(p.module_ids)) for p in self.academy.paths]
         return self._render("role_cards.html", cards=cards, base=base)
-
-
-def _reading_order(scenario: Scenario) -> list[Any]:
-    """Steps in breadth-first order from the start, then any unreachable ones.
-
-    Without JavaScript the scenario reads top to bottom, so the opening comes
-    first and each choice's result follows soon after.
-    """
-    by_id = {s.id: s for s in scenario.steps}
-    order: list[str] = []
-    todo = [scenario.start] if scenario.start in by_id else []
-    seen = set(todo)
-    while todo:
-        current = todo.pop(0)
-        order.append(current)
-        for option in by_id[current].options:
-            if option.next in by_id and option.next not in seen:
-                seen.add(option.next)
-                todo.append(option.next)
-    order += [s.id for s in scenario.steps if s.id not in seen]
-    return [by_id[i] for i in order]
