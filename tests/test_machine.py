@@ -670,15 +670,24 @@ def test_embed_json_escapes_exactly_what_html_needs() -> None:
     assert json.loads(text) == {"a": 1, "b": "</script>&\u2028\u2029"}
 
 
-def test_llms_full_reuses_exports_with_identical_text() -> None:
+def test_llms_full_is_its_sections_joined_and_reuses_exports() -> None:
+    """The file is made by concatenating per-module sections, so serve can keep
+    them; it must read exactly as one pass over every line would make it."""
     from academy.engine import run
     from academy.render import SiteUrls
     from academy.settings import load_settings
 
     academy = run(load_settings(Path(__file__).resolve().parents[1])).academy
-    urls, site = SiteUrls(), "https://academy.example.org/"
-    exports = {m.id: machine.module_markdown(m, academy, urls, site) for m in academy.modules}
-    kwargs = {"site_name": "Academy", "site_summary": "Sum.", "site_url": site}
-    assert machine.llms_full_txt(academy, urls, exports=exports, **kwargs) == machine.llms_full_txt(
-        academy, urls, **kwargs
-    )
+    urls = SiteUrls()
+    for site in ("", "https://academy.example.org/"):
+        kwargs = {"site_name": "Academy", "site_summary": "Sum.", "site_url": site}
+        links = machine._Links(urls, academy, site, "")
+        lines = machine._intro(academy, "Academy", "Sum.")
+        for module in machine._reading_list(academy):
+            lines += ["---", "", *machine._module_lines(module, academy, links), ""]
+        one_pass = machine._join(lines)
+        assert machine.llms_full_txt(academy, urls, **kwargs) == one_pass
+        if site:
+            exports = {m.id: machine.module_markdown(m, academy, urls, site) for m in academy.modules}
+            made = machine.llms_full_txt(academy, urls, section=lambda m, e=exports: e[m.id], **kwargs)
+            assert made == one_pass

@@ -12,10 +12,13 @@ import json
 import re
 from pathlib import Path
 
+import pytest
 from jsonschema import Draft202012Validator
 
 from academy.engine import run
 from academy.settings import load_settings
+
+from helpers import mkdocs, site_project, write
 
 SITE_URL = "https://academy.example.org/"
 
@@ -98,5 +101,62 @@ def test_json_ld_parses_on_every_module_and_path_page(sample_build: Path) -> Non
     for lp in academy.paths:
         (data,) = _jsonld(site / "paths" / lp.id / "index.html")
         assert data["@type"] == "Course" and data["name"] == lp.title
+    page = (site / "modules" / academy.modules[0].id / "index.html").read_text(encoding="utf-8")
+    assert page.index('<script type="application/ld+json">') < page.index("</head>")
     # Only the pages that describe learning carry it.
     assert _jsonld(site / "index.html") == []
+
+
+def _head(page: Path) -> str:
+    text = page.read_text(encoding="utf-8")
+    return text[: text.index("</head>")]
+
+
+@pytest.mark.parametrize("theme", ["material", "mkdocs", "readthedocs"])
+def test_json_ld_reaches_the_head_in_every_theme_once(tmp_path: Path, theme: str) -> None:
+    root = site_project(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace(
+            "  name: material\n  font: false\n  features: [navigation.instant]\n", f"  name: {theme}\n"
+        ),
+        encoding="utf-8",
+    )
+    proc = mkdocs(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    page = root / "build" / "modules" / "alpha" / "index.html"
+    head = _head(page)
+    assert head.count('<script type="application/ld+json">') == 1
+    assert [d["name"] for d in _jsonld(page)] == ["Alpha"]
+
+
+def test_json_ld_keeps_the_authors_own_main_html_and_extrahead(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(
+        config.replace("  font: false\n", "  font: false\n  custom_dir: overrides\n"), encoding="utf-8"
+    )
+    write(
+        root,
+        {
+            "overrides/main.html": '{% extends "base.html" %}\n'
+            '{% block extrahead %}<meta name="author-extra" content="kept">{% endblock %}\n'
+        },
+    )
+    proc = mkdocs(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    head = _head(root / "build" / "modules" / "alpha" / "index.html")
+    # Printed by the `extrahead` block right after the author's own content,
+    # not patched into the finished page.
+    assert '<meta name="author-extra" content="kept"><script type="application/ld+json">' in head
+    assert head.count('<script type="application/ld+json">') == 1
+    home = _head(root / "build" / "index.html")
+    assert '<meta name="author-extra" content="kept">' in home and "ld+json" not in home
+
+
+def test_a_docs_file_named_like_a_machine_file_is_refused(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    write(root, {"content/llms.txt": "mine\n"})
+    proc = mkdocs(root, "build")
+    assert proc.returncode != 0
+    assert "content/llms.txt collides with the llms.txt the academy generates" in proc.stderr

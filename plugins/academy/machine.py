@@ -964,6 +964,22 @@ def llms_txt(academy: Academy, urls: SiteUrls, *, site_name: str, site_summary: 
     return _join(out)
 
 
+def llms_full_section(
+    module: Module,
+    academy: Academy,
+    urls: SiteUrls,
+    site_url: str,
+    *,
+    assets: AssetLinks | None = None,
+) -> str:
+    """One module's part of ``llms-full.txt``, with links for the site root.
+
+    With a site URL every link is absolute, so this is exactly the module's
+    :func:`module_markdown` export, and callers may pass that instead.
+    """
+    return _join(_module_lines(module, academy, _Links(urls, academy, site_url, ""), assets))
+
+
 def llms_full_txt(
     academy: Academy,
     urls: SiteUrls,
@@ -972,7 +988,7 @@ def llms_full_txt(
     site_summary: str,
     site_url: str,
     assets: Mapping[str, AssetLinks] | None = None,
-    exports: Mapping[str, str] | None = None,
+    section: Callable[[Module], str] | None = None,
 ) -> str:
     """Every module's Markdown export in one file, ``llms-full.txt``.
 
@@ -980,22 +996,24 @@ def llms_full_txt(
     its own H1 and separated by a rule. Links are rewritten for the file's
     place at the site root (or made absolute), so they still resolve.
 
+    Each section is already joined (no trailing spaces, one blank line at
+    most, one final newline), so the file is only their concatenation: under
+    ``mkdocs serve`` a caller that keeps the sections of unchanged modules
+    remakes the file after an edit by joining strings.
+
     Args:
         assets: Per module id, what :func:`module_markdown` takes as ``assets``.
-        exports: Per module id, its :func:`module_markdown` text, already made.
-            With a site URL every link is absolute, so an export reads the
-            same here as on its own and is reused rather than made again.
+        section: Gives a module's :func:`llms_full_section`, for callers that
+            keep them between builds; by default each is made here.
     """
-    links = _Links(urls, academy, site_url, "")
-    out = _intro(academy, site_name, site_summary)
+
+    def made(module: Module) -> str:
+        return llms_full_section(module, academy, urls, site_url, assets=(assets or {}).get(module.id))
+
+    pieces = [_join(_intro(academy, site_name, site_summary))]
     for module in _reading_list(academy):
-        made = (exports or {}).get(module.id) if site_url else None
-        if made is not None:
-            out += ["---", "", *made.split("\n"), ""]
-            continue
-        module_assets = (assets or {}).get(module.id)
-        out += ["---", "", *_module_lines(module, academy, links, module_assets), ""]
-    return _join(out)
+        pieces += ["\n---\n\n", (section or made)(module)]
+    return "".join(pieces)
 
 
 # --- JSON-LD -----------------------------------------------------------------------------

@@ -2,24 +2,27 @@
 
 Under ``mkdocs serve`` every edit rebuilds every page. Rendering a module's
 header or a path page again is wasted work unless something it shows has
-changed, so each part is memoised on a key naming what it shows. No part
-shows a module's body (the body is the page's own Markdown), so the keys use
-hashes that ignore bodies: a widget's key is its module's ``Loaded.head``,
+changed, so each part is memoised on a key naming what it shows. No page
+part shows a module's body (the body is the page's own Markdown), so the keys
+use hashes that ignore bodies: a widget's key is its module's ``Loaded.head``,
 and a part that shows several files (a header with prerequisite titles, a
 path page) uses ``Result.shape``, which hashes every head. Editing a body,
 the common edit, then re-renders no part at all; any other edit re-renders
-the parts of every page, which is still only a few milliseconds each. Memo
+the parts of every page, which is still only a few milliseconds each. The
+files for machines that do show bodies (a module's Markdown export, its
+section of ``llms-full.txt``) follow the file's bytes, ``Loaded.digest``. Memo
 entries not used by a build are dropped at the end of it, so memory follows
 the academy's size.
 """
 
 from __future__ import annotations
 
-import hashlib
+import datetime as _dt
 from collections.abc import Callable, Hashable, Mapping
 
 from . import machine
 from .engine import Result
+from .machine import AssetLinks
 from .model import LearningPath, Module, Quiz
 from .render import Renderer
 
@@ -157,17 +160,22 @@ class PageParts:
     # --- for machines: JSON-LD and Markdown exports ----------------------------------
 
     def jsonld(self, item: Module | LearningPath) -> str:
-        """The page's schema.org JSON-LD; it names the paths, so it follows the shape."""
+        """The page's schema.org JSON-LD in its ``<script>`` element; it names
+        the paths, so it follows the shape."""
         assert self.result is not None
         academy, urls = self.result.academy, self._r.urls
+
+        def script(data: str) -> str:
+            return f'<script type="application/ld+json">{data}</script>'
+
         if isinstance(item, Module):
             return self._memo(
                 ("jsonld", "module", item.id, self._shape),
-                lambda: machine.jsonld_module(item, academy, urls, self.site_url, self.language),
+                lambda: script(machine.jsonld_module(item, academy, urls, self.site_url, self.language)),
             )
         return self._memo(
             ("jsonld", "path", item.id, self._shape),
-            lambda: machine.jsonld_path(item, academy, urls, self.site_url, self.language),
+            lambda: script(machine.jsonld_path(item, academy, urls, self.site_url, self.language)),
         )
 
     def export(self, module: Module, assets: Mapping[tuple[int, int], tuple[str, str, bool]] | None) -> str:
@@ -179,10 +187,54 @@ class PageParts:
             lambda: machine.module_markdown(module, academy, urls, self.site_url, assets=assets),
         )
 
-    def everything(self, make: Callable[[], str], name: str) -> str:
-        """A site-wide file (``llms-full.txt``) that shows every body: made again
-        only when some file's bytes changed."""
+    def catalog(self, site_name: str, built: _dt.date | _dt.datetime) -> str:
+        """``catalog.json``: front matter only, so it follows the shape."""
         assert self.result is not None
-        digests = sorted((file, loaded.digest) for file, loaded in self.result.loaded.items())
-        key = hashlib.sha256(repr(digests).encode())
-        return self._memo(("everything", name, key.hexdigest()), make)
+        academy, urls = self.result.academy, self._r.urls
+        return self._memo(
+            ("catalog", site_name, built, self._shape),
+            lambda: machine.catalog_json(
+                machine.catalog(academy, urls, site_name=site_name, site_url=self.site_url, built=built)
+            ),
+        )
+
+    def llms_txt(self, site_name: str, summary: str) -> str:
+        """``llms.txt``: titles and summaries only, so it follows the shape."""
+        assert self.result is not None
+        academy, urls = self.result.academy, self._r.urls
+        return self._memo(
+            ("llms", site_name, summary, self._shape),
+            lambda: machine.llms_txt(
+                academy, urls, site_name=site_name, site_summary=summary, site_url=self.site_url
+            ),
+        )
+
+    def llms_full(self, site_name: str, summary: str, assets: Mapping[str, AssetLinks]) -> str:
+        """``llms-full.txt``, kept per module: an edit remakes one section, and
+        the file is made again only when some module's bytes changed."""
+        assert self.result is not None
+        academy, urls, site_url = self.result.academy, self._r.urls, self.site_url
+
+        def section(module: Module) -> str:
+            if site_url:  # links are absolute: the section is the export itself
+                return self.export(module, assets.get(module.id))
+            return self._memo(
+                ("full", module.id, self._digest(module.file), self._shape),
+                lambda: machine.llms_full_section(module, academy, urls, "", assets=assets.get(module.id)),
+            )
+
+        # Every section is looked up, even when the file is not made again,
+        # so that the memo keeps them for the next edit.
+        sections = {m.id: section(m) for m in academy.modules}
+        digests = tuple(self._digest(m.file) for m in academy.modules)
+        return self._memo(
+            ("llms-full", site_name, summary, self._shape, digests),
+            lambda: machine.llms_full_txt(
+                academy,
+                urls,
+                site_name=site_name,
+                site_summary=summary,
+                site_url=site_url,
+                section=lambda m: sections[m.id],
+            ),
+        )

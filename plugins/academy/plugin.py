@@ -49,6 +49,7 @@ from .render import Renderer, SiteUrls
 from .runtime import runtime_script, runtime_styles
 from .schema import KINDS
 from .settings import Settings, SettingsError
+from .theme import HEAD_VARIABLE, HeadTemplates
 from .timing import HookTimes
 from .xapi import sender_script
 
@@ -59,6 +60,7 @@ SCRIPT = "assets/academy/academy.js"
 PROGRESS_PAGE = "progress.md"
 REVIEW_PAGE = "review.md"
 ROLE_CARDS_PLACEHOLDER = "<!-- academy:role-cards -->"
+JSONLD_START = '<script type="application/ld+json">'
 
 
 class AcademyConfig(base.Config):
@@ -128,7 +130,6 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
         self.slots: dict[str, list[str]] = {}
         self.descriptions: dict[str, str] = {}
-        self.written: dict[str, str] = {}
         self.built = machine.build_time()
         self.plans: dict[str, _ModulePlan] = {}
         self.parts = PageParts()
@@ -229,8 +230,39 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         for kind in (*KINDS, "catalog"):
             with resources.as_file(package.joinpath("schemas", f"{kind}.schema.json")) as path:
                 files.append(File.generated(config, f"schemas/{kind}.schema.json", abs_src_path=str(path)))
+        self._add_machine_files(files, config)
         self._arrange_nav(authored, config)
         return files
+
+    def _add_machine_files(self, files: Files, config: MkDocsConfig) -> None:
+        """``catalog.json``, ``llms.txt``, ``llms-full.txt`` and a Markdown export per module.
+
+        Handed to MkDocs as files, so that it writes them with the rest of the
+        site and other plugins see them. Under ``mkdocs serve`` each text is
+        the memoised one of the last rebuild unless what it shows changed.
+        """
+        assert self.result is not None
+        parts, name, summary = self.parts, config.site_name, config.site_description or ""
+        texts = {
+            machine.CATALOG_URL: parts.catalog(name, self.built),
+            machine.LLMS_URL: parts.llms_txt(name, summary),
+            machine.LLMS_FULL_URL: parts.llms_full(name, summary, self.asset_links),
+        }
+        for dest, text in texts.items():
+            if dest in files.src_uris:
+                raise PluginError(
+                    f"academy: {config.docs_dir}/{dest} collides with the {dest} the academy generates; rename or remove it."
+                )
+            files.append(File.generated(config, dest, content=text))
+        for module in self.result.academy.modules:
+            dest = machine.markdown_url(module.id)
+            # The export's address is the module page's source path, so it
+            # takes another source name and keeps its address as destination.
+            export = File.generated(
+                config, dest + ".export", content=parts.export(module, self.asset_links.get(module.id))
+            )
+            export.dest_uri = dest
+            files.append(export)
 
     def _add_page(
         self,
@@ -470,6 +502,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         description = self.descriptions.get(page.file.src_uri)
         if description:
             page.meta["description"] = description
+        section, item = self.pages.get(page.file.src_uri, (None, None))
+        if isinstance(item, Module | LearningPath) and section in ("modules", "paths"):
+            # Data for search engines and agents, in <head> through the
+            # `extrahead` block (see `on_env`): Material's instant navigation
+            # re-creates scripts in the body without their type, which would
+            # run it as code. A typed script in <head> is never run, so it
+            # needs no room in the Content Security Policy.
+            context[HEAD_VARIABLE] = Markup(self.parts.jsonld(item))
         # Widgets join the page only now: Material's search indexes
         # page.content just before, and would only parse and then exclude them.
         slots = self.slots.pop(page.file.src_uri, None)
@@ -489,14 +529,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         section, item = self.pages.get(page.file.src_uri, (None, None))
         if isinstance(item, Module | LearningPath) and section in ("modules", "paths"):
-            # Data for search engines and agents, in <head>: Material's instant
-            # navigation re-creates scripts in the body without their type,
-            # which would run it as code. A typed script in <head> is never
-            # run, so it needs no room in the Content Security Policy.
+            # A theme without an `extrahead` block, or a page with a template
+            # of its own, did not print the JSON-LD: add it before </head>.
+            # Only then, as it copies the whole page.
             at = output.find("</head>")
-            if at >= 0:
-                ld = f'<script type="application/ld+json">{self.parts.jsonld(item)}</script>\n'
-                output = output[:at] + ld + output[at:]
+            if at >= 0 and output.find(JSONLD_START, 0, at) < 0:
+                output = output[:at] + self.parts.jsonld(item) + "\n" + output[at:]
         if page.file.src_uri in self.descriptions:
             page.meta.pop("description", None)
         if self.serving:
@@ -508,6 +546,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         # striptags turns our escaped `&lt;/title&gt;` back into markup. An
         # escaping striptags keeps every title inert wherever it is used.
         env.filters["striptags"] = lambda value: escape(Markup(str(value)).striptags())
+        env.loader = HeadTemplates(env.loader)
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
@@ -519,57 +558,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scripts.write(Path(config.site_dir))
-        self._write_for_machines(config)
         self.parts.finish()
-        self.times.dump()
-
-    def _write_for_machines(self, config: MkDocsConfig) -> None:
-        """``catalog.json``, ``llms.txt``, ``llms-full.txt`` and a Markdown export per module.
-
-        Written after the build rather than added to ``Files``: an export's
-        path (``modules/<id>.md``) is also its module page's source path,
-        which MkDocs would try to render as a page.
-        """
-        assert self.result is not None
-        academy, site = self.result.academy, Path(config.site_dir)
-        site_url, summary = config.site_url or "", config.site_description or ""
-        exports = {m.id: self.parts.export(m, self.asset_links.get(m.id)) for m in academy.modules}
-        texts = {
-            "catalog.json": machine.catalog_json(
-                machine.catalog(
-                    academy,
-                    self.urls,
-                    site_name=config.site_name,
-                    site_url=site_url,
-                    built=self.built,
-                )
-            ),
-            "llms.txt": machine.llms_txt(
-                academy, self.urls, site_name=config.site_name, site_summary=summary, site_url=site_url
-            ),
-            "llms-full.txt": self.parts.everything(
-                lambda: machine.llms_full_txt(
-                    academy,
-                    self.urls,
-                    site_name=config.site_name,
-                    site_summary=summary,
-                    site_url=site_url,
-                    assets=self.asset_links,
-                    exports=exports,
-                ),
-                "llms-full.txt",
-            ),
-        }
-        for module_id, text in exports.items():
-            texts[machine.markdown_url(module_id)] = text
-        (site / "modules").mkdir(parents=True, exist_ok=True)
-        for name, text in texts.items():
-            # Under serve most texts are the memoised objects of the last
-            # rebuild: skip rewriting those still on disk.
-            if self.serving and self.written.get(name) is text and (site / name).is_file():
-                continue
-            (site / name).write_text(text, encoding="utf-8", newline="\n")
-            self.written[name] = text
 
     # --- serve --------------------------------------------------------------------
 

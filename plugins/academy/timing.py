@@ -30,6 +30,8 @@ class HookTimes:
                 return method(*args, **kwargs)
             finally:
                 self.totals[name] = self.totals.get(name, 0.0) + time.perf_counter() - start
+                if name == "on_post_build":  # the build's last event: its own time included
+                    self.dump()
 
         return timed
 
