@@ -84,26 +84,38 @@ class AcademyConfig(base.Config):
 
 @dataclass(frozen=True, slots=True)
 class _ModulePlan:
-    """A module page's fixed pieces, for one version of the module.
+    """A module page's fixed pieces, for one version of the module and of
+    what other files show on its page (``Result.shape``).
+
+    Under ``mkdocs serve`` every page is rebuilt after every edit, and most
+    modules have not changed: their pages then take every piece from here.
 
     Attributes:
         module: The version these pieces were made from.
+        shape: The ``Result.shape`` they were made for.
+        base: The page's relative path back to the site root.
         title: The title, escaped for MkDocs, which treats titles as HTML.
-        heading: The page's level-1 heading.
         checks: Ids of its checks, which placement markers may name.
         scenarios: Ids of its scenarios.
         appendix: Markers for the widgets the body does not place, under a
             heading of their own, or nothing.
         description: The summary on one line, escaped, for ``<meta name="description">``.
+        header: The page's level-1 heading and module header, before the body.
+        footer: The learning-path navigation, after the body.
+        jsonld: The page's JSON-LD ``<script>`` for ``<head>``.
     """
 
     module: Module
+    shape: str
+    base: str
     title: str
-    heading: str
     checks: frozenset[str]
     scenarios: frozenset[str]
     appendix: str
     description: str
+    header: str
+    footer: str
+    jsonld: Markup
 
 
 def format_problem(p: Problem) -> str:
@@ -132,6 +144,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.descriptions: dict[str, str] = {}
         self.built = machine.build_time()
         self.plans: dict[str, _ModulePlan] = {}
+        self.generation: tuple[Any, ...] = ()
         self.parts = PageParts()
         self.serving = False
         self.pages: dict[str, tuple[str, Module | LearningPath | Quiz | None]] = {}
@@ -170,9 +183,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         xapi = self.settings.xapi.actor if self.settings.xapi else ""
         self.renderer = Renderer(result.academy, language, self.urls, xapi=xapi)
         site_url = config.site_url or ""
-        self.parts.start(
-            self.renderer, result, (language, config.use_directory_urls, xapi, site_url), site_url, language
-        )
+        generation = (language, config.use_directory_urls, xapi, site_url)
+        self.parts.start(self.renderer, result, generation, site_url, language)
+        if generation != self.generation:  # what every page shows has changed
+            self.plans = {}
+            self.generation = generation
         self.strings = i18n.strings(language)
         self.objectives_label = str(escape(self.strings["objectives"]))
         if self.markers not in config.markdown_extensions:
@@ -184,8 +199,6 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         polyfills = list(config.extra.get("polyfills") or [])
         if SCRIPT not in polyfills:
             config.extra["polyfills"] = [SCRIPT, *polyfills]
-        if language != self.language:
-            self.plans = {}
         self.language = language
         return config
 
@@ -380,30 +393,36 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     # --- pages --------------------------------------------------------------------
 
-    def _plan(self, module: Module) -> _ModulePlan:
-        """What a module's page needs from the module, worked out once per
-        version of it: under ``mkdocs serve`` every page is rebuilt on every
-        edit, and most modules have not changed."""
+    def _plan(self, module: Module, base: str) -> _ModulePlan:
+        """What a module's page needs, worked out once per version of the
+        module and of the academy's shape."""
         plan = self.plans.get(module.id)
-        if plan is None or plan.module is not module:
-            done = placed(module.body)
-            rest = [f"[[check {c.id}]]" for c in module.checks if ("check", c.id) not in done]
-            rest += [f"[[scenario {s.id}]]" for s in module.scenarios if ("scenario", s.id) not in done]
-            appendix = (
-                f"\n\n## {self.strings['check_your_understanding']}\n\n" + "\n\n".join(rest) + "\n"
-                if rest
-                else ""
-            )
-            title = str(escape(module.title))
-            plan = self.plans[module.id] = _ModulePlan(
-                module,
-                title,
-                f'<h1 id="page-title">{title}</h1>',
-                frozenset(c.id for c in module.checks),
-                frozenset(s.id for s in module.scenarios),
-                appendix,
-                _description(module.summary),
-            )
+        shape = self.result.shape if self.result is not None else ""
+        if plan is not None and plan.module is module and plan.shape == shape and plan.base == base:
+            return plan
+        done = placed(module.body)
+        rest = [f"[[check {c.id}]]" for c in module.checks if ("check", c.id) not in done]
+        rest += [f"[[scenario {s.id}]]" for s in module.scenarios if ("scenario", s.id) not in done]
+        appendix = (
+            f"\n\n## {self.strings['check_your_understanding']}\n\n" + "\n\n".join(rest) + "\n"
+            if rest
+            else ""
+        )
+        title = str(escape(module.title))
+        parts = self.parts
+        plan = self.plans[module.id] = _ModulePlan(
+            module,
+            shape,
+            base,
+            title,
+            frozenset(c.id for c in module.checks),
+            frozenset(s.id for s in module.scenarios),
+            appendix,
+            _description(module.summary),
+            f'<h1 id="page-title">{title}</h1>' + parts.module_header(module, base),
+            parts.path_nav(module, base),
+            Markup(parts.jsonld(module)),
+        )
         return plan
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
@@ -420,7 +439,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 self.descriptions[page.file.src_uri] = _description(item.summary)
             return markdown
         module = item
-        plan = self._plan(module)
+        plan = self._plan(module, self.urls.base_of(page.url))
         page.title = plan.title  # type: ignore[misc]
         # The summary describes the page to search engines and link previews;
         # the page shows it too, but keeps it out of the site's search index.
@@ -463,14 +482,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if isinstance(item, Module):
             if page.toc is not None:
                 page.toc.items.insert(0, AnchorLink(self.objectives_label, "objectives", 2))
-            return "".join(
-                (
-                    self._plan(item).heading,
-                    parts.module_header(item, base_url),
-                    html,
-                    parts.path_nav(item, base_url),
-                )
-            )
+            plan = self._plan(item, base_url)
+            return "".join((plan.header, html, plan.footer))
         heading = f'<h1 id="page-title">{escape(self._title(section, item))}</h1>'
         if section == "progress":
             return heading + parts.progress_page(base_url)
@@ -503,12 +516,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if description:
             page.meta["description"] = description
         section, item = self.pages.get(page.file.src_uri, (None, None))
-        if isinstance(item, Module | LearningPath) and section in ("modules", "paths"):
-            # Data for search engines and agents, in <head> through the
-            # `extrahead` block (see `on_env`): Material's instant navigation
-            # re-creates scripts in the body without their type, which would
-            # run it as code. A typed script in <head> is never run, so it
-            # needs no room in the Content Security Policy.
+        # Data for search engines and agents, in <head> through the
+        # `extrahead` block (see `on_env`): Material's instant navigation
+        # re-creates scripts in the body without their type, which would
+        # run it as code. A typed script in <head> is never run, so it
+        # needs no room in the Content Security Policy.
+        if isinstance(item, Module) and section == "modules":
+            context[HEAD_VARIABLE] = self._plan(item, self.urls.base_of(page.url)).jsonld
+        elif isinstance(item, LearningPath) and section == "paths":
             context[HEAD_VARIABLE] = Markup(self.parts.jsonld(item))
         # Widgets join the page only now: Material's search indexes
         # page.content just before, and would only parse and then exclude them.
