@@ -32,6 +32,9 @@ def renderer(tmp_path_factory: pytest.TempPathFactory) -> Renderer:
 
 
 def golden(name: str, html: str) -> None:
+    # The case's text is ASCII, so the interface's own words must be too:
+    # one non-ASCII character widens a whole page in memory (see _ascii_html).
+    assert html.isascii(), [c for c in html if not c.isascii()]
     target = GOLDEN / name
     if os.environ.get("UPDATE_GOLDEN"):
         target.write_text(html + "\n", encoding="utf-8")
