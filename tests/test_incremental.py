@@ -93,6 +93,9 @@ def test_edit_rename_delete_between_builds(served: Server, tmp_path: Path) -> No
     )
     same_as_fresh(served, tmp_path, "rename-id")
     assert not (served.site / "modules" / "gamma").exists()
+    assert not (served.site / "modules" / "gamma.md").exists()
+    assert (served.site / "modules" / "delta.md").is_file()
+    assert "modules/gamma" not in (served.site / "llms-full.txt").read_text(encoding="utf-8")
     # Delete a module the path still lists: the rebuild fails and says why.
     (root / "modules" / "topic" / "gamma.md").unlink()
     with pytest.raises(Abort):
@@ -110,9 +113,8 @@ def test_body_edit_reuses_cross_file_work_and_stays_exact(served: Server, tmp_pa
     write(root, {"modules/beta.md": beta + "\nA new closing paragraph about queues.\n"})
     same_as_fresh(served, tmp_path, "body")
     assert served.plugin.result.shape == shape, "a body edit leaves what other files see alone"
-    assert "A new closing paragraph" in (served.site / "modules" / "beta" / "index.html").read_text(
-        encoding="utf-8"
-    )
+    for name in ("modules/beta/index.html", "modules/beta.md", "llms-full.txt"):
+        assert "A new closing paragraph" in (served.site / name).read_text(encoding="utf-8"), name
 
 
 def test_cross_file_problems_follow_edits_under_the_memo(tmp_path: Path) -> None:
