@@ -881,6 +881,7 @@ def module_markdown(
     site_url: str,
     *,
     assets: AssetLinks | None = None,
+    root: bool = False,
 ) -> str:
     """One module as clean Markdown, published at :func:`markdown_url`.
 
@@ -899,8 +900,12 @@ def module_markdown(
         assets: The MkDocs adapter's record of files the body references
             (its ``asset_links[module.id]``), so images point at the
             published copies; without it they are left as written.
+        root: Make relative links for a file at the site root, as the
+            module's section of ``llms-full.txt``. With a site URL links are
+            absolute, and this changes nothing.
     """
-    return _join(_module_lines(module, academy, _Links(urls, academy, site_url, _EXPORT_DIR), assets))
+    where = "" if root else _EXPORT_DIR
+    return _join(_module_lines(module, academy, _Links(urls, academy, site_url, where), assets))
 
 
 # --- llms.txt ----------------------------------------------------------------------------
@@ -964,22 +969,6 @@ def llms_txt(academy: Academy, urls: SiteUrls, *, site_name: str, site_summary: 
     return _join(out)
 
 
-def llms_full_section(
-    module: Module,
-    academy: Academy,
-    urls: SiteUrls,
-    site_url: str,
-    *,
-    assets: AssetLinks | None = None,
-) -> str:
-    """One module's part of ``llms-full.txt``, with links for the site root.
-
-    With a site URL every link is absolute, so this is exactly the module's
-    :func:`module_markdown` export, and callers may pass that instead.
-    """
-    return _join(_module_lines(module, academy, _Links(urls, academy, site_url, ""), assets))
-
-
 def llms_full_txt(
     academy: Academy,
     urls: SiteUrls,
@@ -1003,12 +992,15 @@ def llms_full_txt(
 
     Args:
         assets: Per module id, what :func:`module_markdown` takes as ``assets``.
-        section: Gives a module's :func:`llms_full_section`, for callers that
-            keep them between builds; by default each is made here.
+        section: Gives a module's section, :func:`module_markdown` with
+            ``root=True``, for callers that keep them between builds; by
+            default each is made here.
     """
 
     def made(module: Module) -> str:
-        return llms_full_section(module, academy, urls, site_url, assets=(assets or {}).get(module.id))
+        return module_markdown(
+            module, academy, urls, site_url, assets=(assets or {}).get(module.id), root=True
+        )
 
     pieces = [_join(_intro(academy, site_name, site_summary))]
     for module in _reading_list(academy):

@@ -220,7 +220,9 @@ class PageParts:
                 return self.export(module, assets.get(module.id))
             return self._memo(
                 ("full", module.id, self._digest(module.file), self._shape),
-                lambda: machine.llms_full_section(module, academy, urls, "", assets=assets.get(module.id)),
+                lambda: machine.module_markdown(
+                    module, academy, urls, "", assets=assets.get(module.id), root=True
+                ),
             )
 
         # Every section is looked up, even when the file is not made again,
