@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import subprocess
+from collections.abc import Iterator
 from pathlib import Path
+from typing import Any
 
 MODULE = """---
 id: {id}
@@ -117,3 +119,15 @@ def mkdocs(root: Path, *args: str, env: dict[str, str] | None = None) -> subproc
         check=False,
         timeout=120,
     )
+
+
+def schema_objects(node: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:
+    """Every object schema (a node with ``properties``) in a JSON Schema, with its JSON pointer."""
+    if isinstance(node, dict):
+        if "properties" in node:
+            yield where, node
+        for key, value in node.items():
+            yield from schema_objects(value, f"{where}/{key}")
+    elif isinstance(node, list):
+        for i, value in enumerate(node):
+            yield from schema_objects(value, f"{where}/{i}")

@@ -35,6 +35,8 @@ from academy.model import (
 from academy.render import SiteUrls
 from academy.settings import Settings
 
+from helpers import schema_objects
+
 REPO = Path(__file__).resolve().parents[1]
 SCHEMA_FILE = REPO / "plugins" / "academy" / "schemas" / "catalog.schema.json"
 SITE = "https://academy.example.org/"
@@ -110,19 +112,8 @@ def test_catalog_schema_is_valid_draft_2020_12_and_committed() -> None:
     )
 
 
-def _objects(node: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    if isinstance(node, dict):
-        if "properties" in node:
-            yield where, node
-        for key, value in node.items():
-            yield from _objects(value, f"{where}/{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _objects(value, f"{where}/{i}")
-
-
 def test_catalog_schema_follows_the_schema_conventions() -> None:
-    objects = list(_objects(machine.catalog_schema(), "catalog"))
+    objects = list(schema_objects(machine.catalog_schema(), "catalog"))
     assert len(objects) == 7  # root, site, objective, module, stage, path, quiz
     undocumented = [
         f"{where}/{name}"

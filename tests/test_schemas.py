@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import Any
 
 import pytest
 from jsonschema import Draft202012Validator
 
 from academy import schema_source
 from academy.schema import KINDS, schema, schema_text
+
+from helpers import schema_objects
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -25,21 +25,10 @@ def test_committed_schema_matches_its_source(kind: str) -> None:
     assert schema_text(kind) == schema_source.render(kind), "run `make schemas` and commit the result"
 
 
-def _objects(node: Any, where: str) -> Iterator[tuple[str, dict[str, Any]]]:
-    if isinstance(node, dict):
-        if "properties" in node:
-            yield where, node
-        for key, value in node.items():
-            yield from _objects(value, f"{where}/{key}")
-    elif isinstance(node, list):
-        for i, value in enumerate(node):
-            yield from _objects(value, f"{where}/{i}")
-
-
 @pytest.mark.parametrize("kind", KINDS)
 def test_every_property_has_description_and_examples(kind: str) -> None:
     missing = []
-    for where, obj in _objects(schema(kind), kind):
+    for where, obj in schema_objects(schema(kind), kind):
         for name, prop in obj["properties"].items():
             if where.endswith("/if/properties") or "/if" in where:
                 continue
@@ -52,7 +41,7 @@ def test_every_property_has_description_and_examples(kind: str) -> None:
 def test_every_object_rejects_unknown_fields(kind: str) -> None:
     loose = [
         where
-        for where, obj in _objects(schema(kind), kind)
+        for where, obj in schema_objects(schema(kind), kind)
         if "/if" not in where and obj.get("additionalProperties") is not False and "allOf" not in obj
     ]
     assert loose == []

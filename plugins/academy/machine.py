@@ -41,6 +41,8 @@ CATALOG_SCHEMA_URL = "schemas/catalog.schema.json"
 CATALOG_URL = "catalog.json"
 LLMS_URL = "llms.txt"
 LLMS_FULL_URL = "llms-full.txt"
+#: How a page's JSON-LD script element opens.
+JSONLD_OPEN = '<script type="application/ld+json">'
 
 #: Where the site-relative exports live; links inside an export are written
 #: relative to this folder unless the site URL is known.

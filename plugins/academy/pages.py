@@ -166,7 +166,7 @@ class PageParts:
         academy, urls = self.result.academy, self._r.urls
 
         def script(data: str) -> str:
-            return f'<script type="application/ld+json">{data}</script>'
+            return f"{machine.JSONLD_OPEN}{data}</script>"
 
         if isinstance(item, Module):
             return self._memo(

@@ -60,7 +60,6 @@ SCRIPT = "assets/academy/academy.js"
 PROGRESS_PAGE = "progress.md"
 REVIEW_PAGE = "review.md"
 ROLE_CARDS_PLACEHOLDER = "<!-- academy:role-cards -->"
-JSONLD_START = '<script type="application/ld+json">'
 
 
 class AcademyConfig(base.Config):
@@ -548,7 +547,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             # of its own, did not print the JSON-LD: add it before </head>.
             # Only then, as it copies the whole page.
             at = output.find("</head>")
-            if at >= 0 and output.find(JSONLD_START, 0, at) < 0:
+            if at >= 0 and output.find(machine.JSONLD_OPEN, 0, at) < 0:
                 output = output[:at] + self.parts.jsonld(item) + "\n" + output[at:]
         if page.file.src_uri in self.descriptions:
             page.meta.pop("description", None)
