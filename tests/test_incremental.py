@@ -55,12 +55,30 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Server:
         root,
         {
             "modules/gamma.md": module("gamma", extra="prerequisites: [beta]\n"),
-            "paths/main.yml": path("main", ["alpha", "beta", "gamma"]),
+            "paths/main.yml": path("main", ["alpha", "beta", "gamma"]) + CERTIFICATE,
+            # Pages outside the nav (a quiz, the certificate) are kept across
+            # rebuilds too, and must be rendered afresh each time.
+            "quizzes/practice.yml": PRACTICE,
         },
     )
     server = Server(root)
     server.rebuild()
     return server
+
+
+CERTIFICATE = "certificate:\n  title: Main path complete\n"
+PRACTICE = """id: practice
+title: Practice
+kind: practice
+questions:
+  - id: q
+    module: alpha
+    objective: know
+    type: true-false
+    prompt: Practice matters.
+    answer: true
+    explanation: It does.
+"""
 
 
 def same_as_fresh(server: Server, tmp_path: Path, name: str) -> None:
@@ -79,6 +97,11 @@ def test_edit_rename_delete_between_builds(served: Server, tmp_path: Path) -> No
     page = (served.site / "paths" / "main" / "index.html").read_text(encoding="utf-8")
     assert "Beta renamed" in page
     assert "Beta renamed" in (served.site / "modules" / "gamma" / "index.html").read_text(encoding="utf-8")
+    for kept, text in (
+        ("paths/main/certificate", "Main path complete"),
+        ("quizzes/practice", "Practice matters."),
+    ):
+        assert text in (served.site / kept / "index.html").read_text(encoding="utf-8")
     # Move a module to a sub-folder: same id, same page, no duplicate.
     os.makedirs(root / "modules" / "topic")
     shutil.move(root / "modules" / "gamma.md", root / "modules" / "topic" / "gamma.md")
@@ -88,7 +111,7 @@ def test_edit_rename_delete_between_builds(served: Server, tmp_path: Path) -> No
         root,
         {
             "modules/topic/gamma.md": module("delta", extra="prerequisites: [beta]\n"),
-            "paths/main.yml": path("main", ["alpha", "beta", "delta"]),
+            "paths/main.yml": path("main", ["alpha", "beta", "delta"]) + CERTIFICATE,
         },
     )
     same_as_fresh(served, tmp_path, "rename-id")
@@ -101,7 +124,7 @@ def test_edit_rename_delete_between_builds(served: Server, tmp_path: Path) -> No
     with pytest.raises(Abort):
         served.rebuild()
     # Restore the path: the site follows, as if freshly built.
-    write(root, {"paths/main.yml": path("main", ["alpha", "beta"])})
+    write(root, {"paths/main.yml": path("main", ["alpha", "beta"]) + CERTIFICATE})
     same_as_fresh(served, tmp_path, "delete")
     assert not (served.site / "modules" / "delta").exists()
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import hashlib
 import multiprocessing as mp
 import os
-import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -19,6 +18,7 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from . import schema
+from .ahead import can_fork
 from .codes import problem
 from .model import LearningPath, Module, Quiz, YamlPath, module_from, path_from, quiz_from
 from .problems import Problem
@@ -260,12 +260,7 @@ def _parse_all(todo: list[tuple[SourceRef, bytes, str]], env: RuleEnv | None = N
     and the load cache makes a rebuild's parsing small anyway.
     """
     workers = min(os.cpu_count() or 1, 8)
-    if (
-        len(todo) < PARALLEL_MIN
-        or workers < 2
-        or threading.active_count() > 1
-        or "fork" not in mp.get_all_start_methods()
-    ):
+    if len(todo) < PARALLEL_MIN or not can_fork():
         return [_finish(p) for p in _parse_batch(todo, env)]
     size = -(-len(todo) // (workers * 4))
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]

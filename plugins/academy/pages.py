@@ -21,6 +21,7 @@ import datetime as _dt
 from collections.abc import Callable, Hashable, Mapping
 
 from . import machine
+from .ahead import Ahead, can_fork
 from .engine import Result
 from .machine import AssetLinks
 from .model import LearningPath, Module, Quiz
@@ -42,6 +43,8 @@ class PageParts:
         self._shape = ""
         self.site_url = ""
         self.language = "en"
+        self._ahead: Ahead[dict[Hashable, str]] | None = None
+        self.ahead_used = 0
 
     def start(
         self,
@@ -71,7 +74,33 @@ class PageParts:
 
     def finish(self) -> None:
         """End a build: keep only what this build used."""
+        self.cancel_ahead()
         self._previous, self._current = self._current, {}
+
+    def render_ahead(self, work: Callable[[], object]) -> bool:
+        """Make parts in a forked child while the caller goes on with other work.
+
+        ``work`` asks this object for parts. The child runs it and sends back
+        every part it made; the first request here for one of them
+        (the methods marked so) waits for the child and takes them all. Only
+        for a fresh, single-threaded build: a rebuild takes its parts from the
+        memo instead. Returns whether a child was started.
+        """
+        if self._ahead is not None or not can_fork():
+            return False
+
+        def child() -> dict[Hashable, str]:
+            self._current = {}
+            work()
+            return self._current
+
+        self._ahead = Ahead(child)
+        return True
+
+    def cancel_ahead(self) -> None:
+        if self._ahead is not None:
+            self._ahead.cancel()
+            self._ahead = None
 
     def _digest(self, file: str) -> str:
         assert self.result is not None
@@ -83,14 +112,27 @@ class PageParts:
         loaded = self.result.loaded.get(file)
         return loaded.head if loaded is not None else ""
 
-    def _memo(self, key: Hashable, render: Callable[[], str]) -> str:
+    def _memo(self, key: Hashable, render: Callable[[], str], ahead: bool = False) -> str:
+        """The part named ``key``, rendered only if no build has it. A part
+        that ``render_ahead`` makes (``ahead``) is awaited from the child."""
         html = self._current.get(key)
         if html is None:
             html = self._previous.get(key)
+            if html is None and ahead and self._ahead is not None:
+                self._take_ahead()
+                html = self._previous.get(key)
             if html is None:
                 html = render()
             self._current[key] = html
         return html
+
+    def _take_ahead(self) -> None:
+        assert self._ahead is not None
+        made, self._ahead = self._ahead.result(), None
+        if made:  # if the child failed, every part is rendered here as usual
+            self.ahead_used = len(made)
+            for key, html in made.items():
+                self._previous.setdefault(key, html)
 
     @property
     def _r(self) -> Renderer:
@@ -108,6 +150,7 @@ class PageParts:
         return self._memo(
             ("check", module.id, check_id, self._head(module.file)),
             lambda: self._r.question(module.id, check),
+            ahead=True,
         )
 
     def scenario(self, module: Module, scenario_id: str) -> str:
@@ -116,11 +159,19 @@ class PageParts:
         return self._memo(
             ("scenario", module.id, scenario_id, self._head(module.file)),
             lambda: self._r.scenario(module, scenario),
+            ahead=True,
         )
 
-    def module_header(self, module: Module, base: str) -> str:
-        key = ("header", module.id, base, self._shape)
-        return self._memo(key, lambda: self._r.module_header(module, base, self.paths_of(module.id)))
+    def module_header(self, module: Module, facts: str) -> str:
+        """The header with ``facts`` (a placeholder) in place of ``module_facts``."""
+        key = ("header", module.id, facts, self._head(module.file))
+        return self._memo(key, lambda: self._r.module_header(module, "", facts=facts))
+
+    def module_facts(self, module: Module, base: str) -> str:
+        key = ("facts", module.id, base, self._shape)
+        return self._memo(
+            key, lambda: self._r.module_facts(module, base, self.paths_of(module.id)), ahead=True
+        )
 
     def path_nav(self, module: Module, base: str) -> str:
         def render() -> str:
@@ -133,7 +184,7 @@ class PageParts:
                 neighbours.append((lp, prev, nxt))
             return self._r.path_nav(module, base, neighbours)
 
-        return self._memo(("nav", module.id, base, self._shape), render)
+        return self._memo(("nav", module.id, base, self._shape), render, ahead=True)
 
     # --- path, quiz, certificate and site pages ---------------------------------------
 
@@ -172,6 +223,7 @@ class PageParts:
             return self._memo(
                 ("jsonld", "module", item.id, self._shape),
                 lambda: script(machine.jsonld_module(item, academy, urls, self.site_url, self.language)),
+                ahead=True,
             )
         return self._memo(
             ("jsonld", "path", item.id, self._shape),
@@ -185,6 +237,7 @@ class PageParts:
         return self._memo(
             ("export", module.id, self._digest(module.file), self._shape),
             lambda: machine.module_markdown(module, academy, urls, self.site_url, assets=assets),
+            ahead=True,
         )
 
     def catalog(self, site_name: str, built: _dt.date | _dt.datetime) -> str:
@@ -223,6 +276,7 @@ class PageParts:
                 lambda: machine.module_markdown(
                     module, academy, urls, "", assets=assets.get(module.id), root=True
                 ),
+                ahead=True,
             )
 
         # Every section is looked up, even when the file is not made again,
@@ -239,4 +293,5 @@ class PageParts:
                 site_url=site_url,
                 section=lambda m: sections[m.id],
             ),
+            ahead=True,
         )

@@ -17,7 +17,9 @@ this file only maps them onto MkDocs events:
 from __future__ import annotations
 
 import datetime as _dt
+import functools
 import os
+from collections.abc import Callable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
@@ -49,6 +51,7 @@ from .render import Renderer, SiteUrls
 from .runtime import runtime_script, runtime_styles
 from .schema import KINDS
 from .settings import Settings, SettingsError
+from .slots import fill, slot
 from .theme import HEAD_VARIABLE, HeadTemplates
 from .timing import HookTimes
 from .xapi import sender_script
@@ -60,6 +63,9 @@ SCRIPT = "assets/academy/academy.js"
 PROGRESS_PAGE = "progress.md"
 REVIEW_PAGE = "review.md"
 ROLE_CARDS_PLACEHOLDER = "<!-- academy:role-cards -->"
+FACTS_SLOT, PATHNAV_SLOT = slot("facts"), slot("pathnav")
+#: Fewer modules than this are rendered faster in-process than by forking.
+AHEAD_MIN = 50
 
 
 class AcademyConfig(base.Config):
@@ -88,6 +94,9 @@ class _ModulePlan:
 
     Under ``mkdocs serve`` every page is rebuilt after every edit, and most
     modules have not changed: their pages then take every piece from here.
+    The pieces added after the search index has read the page (facts, path
+    navigation, widgets, JSON-LD) come from ``PageParts``, which may have
+    had them rendered ahead on another core.
 
     Attributes:
         module: The version these pieces were made from.
@@ -99,9 +108,8 @@ class _ModulePlan:
         appendix: Markers for the widgets the body does not place, under a
             heading of their own, or nothing.
         description: The summary on one line, escaped, for ``<meta name="description">``.
-        header: The page's level-1 heading and module header, before the body.
-        footer: The learning-path navigation, after the body.
-        jsonld: The page's JSON-LD ``<script>`` for ``<head>``.
+        header: The page's level-1 heading and module header, before the
+            body, with a placeholder for the facts.
     """
 
     module: Module
@@ -113,8 +121,45 @@ class _ModulePlan:
     appendix: str
     description: str
     header: str
-    footer: str
-    jsonld: Markup
+
+
+class _LateFile(File):
+    """A generated file whose text is made only when something reads it.
+
+    MkDocs writes generated files after it has read every page; by then the
+    text may be waiting, rendered ahead on another core (``PageParts``).
+    MkDocs keeps a generated file's text in ``_content``, which every reader
+    and ``copy_file`` consult, so that is the one attribute made lazy here.
+    """
+
+    def __init__(
+        self, config: MkDocsConfig, src_uri: str, text: Callable[[], str], dest_uri: str | None = None
+    ) -> None:
+        super().__init__(
+            src_uri,
+            src_dir=None,
+            dest_dir=config.site_dir,
+            use_directory_urls=config.use_directory_urls,
+            dest_uri=dest_uri,
+        )
+        self.generated_by = config.plugins._current_plugin or "academy"
+        self.abs_src_path = None
+        self._text: Callable[[], str] | None = text
+        self._made: str | bytes | None = None
+
+    def remake(self, text: Callable[[], str]) -> None:
+        """Make the text anew, from ``text``, when next read."""
+        self._text, self._made = text, None
+
+    @property  # type: ignore[override]
+    def _content(self) -> str | bytes | None:
+        if self._text is not None:
+            self._made, self._text = self._text(), None
+        return self._made
+
+    @_content.setter
+    def _content(self, value: str | bytes | None) -> None:
+        self._text, self._made = None, value
 
 
 def format_problem(p: Problem) -> str:
@@ -139,7 +184,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.markers = AcademyMarkers()
         self.scripts = InlineScripts()
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
-        self.slots: dict[str, list[str]] = {}
+        self.slots: dict[str, list[tuple[str, str]]] = {}
+        self._files_before: dict[str, tuple[object, tuple[str, bool], File]] = {}
+        self._files_now: dict[str, tuple[object, tuple[str, bool], File]] = {}
         self.descriptions: dict[str, str] = {}
         self.built = machine.build_time()
         self.plans: dict[str, _ModulePlan] = {}
@@ -206,6 +253,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.result is not None
         self.scripts = InlineScripts()
+        self._files_before, self._files_now = self._files_now, {}
         academy = self.result.academy
         self.pages = {}
         self.descriptions = {}
@@ -220,13 +268,24 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             self._add_page(files, config, "quizzes", quiz, InclusionLevel.NOT_IN_NAV)
         package = resources.files("academy")
         for src, section in ((PROGRESS_PAGE, "progress"), (REVIEW_PAGE, "review")):
-            files.append(File.generated(config, src, content="\n"))
+            files.append(
+                self._kept(config, src, section, lambda src=src: File.generated(config, src, content="\n"))
+            )  # type: ignore[misc]
             self.pages[src] = (section, None)
         self._publish_assets(files, config)
         for lp in academy.paths:
             if lp.certificate_title:
                 src = f"paths/{lp.id}/certificate.md"
-                files.append(File.generated(config, src, content="\n", inclusion=InclusionLevel.NOT_IN_NAV))
+                files.append(
+                    self._kept(
+                        config,
+                        src,
+                        lp,
+                        lambda src=src: File.generated(  # type: ignore[misc]
+                            config, src, content="\n", inclusion=InclusionLevel.NOT_IN_NAV
+                        ),
+                    )
+                )
                 self.pages[src] = ("certificate", lp)
         files.append(File.generated(config, STYLES, content=runtime_styles()))
         review_url = "review/" if config.use_directory_urls else "review.html"
@@ -244,6 +303,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 files.append(File.generated(config, f"schemas/{kind}.schema.json", abs_src_path=str(path)))
         self._add_machine_files(files, config)
         self._arrange_nav(authored, config)
+        self._render_ahead(config)
         return files
 
     def _add_machine_files(self, files: Files, config: MkDocsConfig) -> None:
@@ -252,29 +312,88 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         Handed to MkDocs as files, so that it writes them with the rest of the
         site and other plugins see them. Under ``mkdocs serve`` each text is
         the memoised one of the last rebuild unless what it shows changed.
+        The texts that show module bodies are made when MkDocs writes them,
+        which lets a build render them ahead on another core.
         """
         assert self.result is not None
         parts, name, summary = self.parts, config.site_name, config.site_description or ""
-        texts = {
-            machine.CATALOG_URL: parts.catalog(name, self.built),
-            machine.LLMS_URL: parts.llms_txt(name, summary),
-            machine.LLMS_FULL_URL: parts.llms_full(name, summary, self.asset_links),
+        links = self.asset_links
+        texts: dict[str, Callable[[], str]] = {
+            machine.CATALOG_URL: lambda: parts.catalog(name, self.built),
+            machine.LLMS_URL: lambda: parts.llms_txt(name, summary),
+            machine.LLMS_FULL_URL: lambda: parts.llms_full(name, summary, links),
         }
         for dest, text in texts.items():
             if dest in files.src_uris:
                 raise PluginError(
                     f"academy: {config.docs_dir}/{dest} collides with the {dest} the academy generates; rename or remove it."
                 )
-            files.append(File.generated(config, dest, content=text))
+            files.append(_LateFile(config, dest, text))
         for module in self.result.academy.modules:
             dest = machine.markdown_url(module.id)
             # The export's address is the module page's source path, so it
             # takes another source name and keeps its address as destination.
-            export = File.generated(
-                config, dest + ".export", content=parts.export(module, self.asset_links.get(module.id))
+            text = functools.partial(parts.export, module, links.get(module.id))
+            export = self._kept(
+                config,
+                dest + ".export",
+                module,
+                functools.partial(_LateFile, config, dest + ".export", text, dest_uri=dest),
             )
-            export.dest_uri = dest
+            assert isinstance(export, _LateFile)
+            export.remake(text)  # the export shows the shape too, which may have changed
             files.append(export)
+
+    def _kept(self, config: MkDocsConfig, src: str, version: object, make: Callable[[], File]) -> File:
+        """The generated file ``make()`` returns, or the one the last
+        rebuild made from the same ``version`` of its source.
+
+        Under ``mkdocs serve`` every rebuild asks for a file per module,
+        and making a ``File`` costs more than every other step for an
+        unchanged module put together.
+        """
+        stamp = (config.site_dir, config.use_directory_urls)
+        kept = self._files_before.get(src)
+        if kept is not None and kept[0] is version and kept[1] == stamp:
+            file = kept[2]
+            # MkDocs gives a file a new Page each build only if it has none.
+            file.page = None
+        else:
+            file = make()
+        self._files_now[src] = (version, stamp, file)
+        return file
+
+    def _render_ahead(self, config: MkDocsConfig) -> None:
+        """Start rendering, on the second core, the parts pages will need
+        after MkDocs has read them all: widgets, facts, path navigation,
+        JSON-LD, exports and ``llms-full.txt``.
+
+        Only for a fresh build of a sizeable academy: under ``mkdocs serve``
+        the memo already holds them, and for a few modules a fork costs more
+        than it saves.
+        """
+        assert self.result is not None
+        modules = self.result.academy.modules
+        if self.serving or len(modules) < AHEAD_MIN:
+            return
+        parts, urls, links = self.parts, self.urls, self.asset_links
+        name, summary = config.site_name, config.site_description or ""
+
+        def work() -> None:
+            for module in modules:
+                base = urls.base_of(urls.module(module.id))
+                for check in module.checks:
+                    parts.question(module, check.id)
+                for scenario in module.scenarios:
+                    parts.scenario(module, scenario.id)
+                parts.module_facts(module, base)
+                parts.path_nav(module, base)
+                parts.jsonld(module)
+            for module in modules:
+                parts.export(module, links.get(module.id))
+            parts.llms_full(name, summary, links)
+
+        parts.render_ahead(work)
 
     def _add_page(
         self,
@@ -291,8 +410,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             )
         # The leading blank line stops MkDocs from reading a body that starts
         # with `---`, or with `Key: value` lines, as metadata of its own.
-        content = "\n" + (item.body if isinstance(item, Module) else "")
-        files.append(File.generated(config, src, content=content, inclusion=inclusion))
+        body = item.body if isinstance(item, Module) else ""
+        file = self._kept(
+            config, src, item, lambda: File.generated(config, src, content="\n" + body, inclusion=inclusion)
+        )
+        files.append(file)
         self.pages[src] = (section, item)
 
     def _publish_assets(self, files: Files, config: MkDocsConfig) -> None:
@@ -408,7 +530,6 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             else ""
         )
         title = str(escape(module.title))
-        parts = self.parts
         plan = self.plans[module.id] = _ModulePlan(
             module,
             shape,
@@ -418,9 +539,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             frozenset(s.id for s in module.scenarios),
             appendix,
             _description(module.summary),
-            f'<h1 id="page-title">{title}</h1>' + parts.module_header(module, base),
-            parts.path_nav(module, base),
-            Markup(parts.jsonld(module)),
+            f'<h1 id="page-title">{title}</h1>' + self.parts.module_header(module, FACTS_SLOT),
         )
         return plan
 
@@ -445,21 +564,15 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.descriptions[page.file.src_uri] = plan.description
         if self.asset_links.get(module.id):
             markdown = self._rewrite_assets(module, markdown, page.url)
-        checks, scenarios, parts = plan.checks, plan.scenarios, self.parts
+        checks, scenarios = plan.checks, plan.scenarios
         slots = self.slots[page.file.src_uri] = []
 
         def resolve(kind: str, item_id: str) -> str | None:
-            if kind == "check" and item_id in checks:
-                html = parts.question(module, item_id)
-            elif kind == "scenario" and item_id in scenarios:
-                html = parts.scenario(module, item_id)
-            else:
-                return None
-            # A placeholder now, the widget in on_page_context: Material's
-            # search indexes page.content in between, and need not parse the
-            # widgets, which it would only exclude.
-            slots.append(html)
-            return f'<div data-ac-slot="{len(slots) - 1}"></div>'
+            if (kind == "check" and item_id in checks) or (kind == "scenario" and item_id in scenarios):
+                # A placeholder now, the widget once search has indexed the page (see slots.py).
+                slots.append((kind, item_id))
+                return slot(str(len(slots) - 1))
+            return None
 
         self.markers.resolve = resolve
         return markdown.rstrip() + plan.appendix if plan.appendix else markdown
@@ -482,7 +595,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             if page.toc is not None:
                 page.toc.items.insert(0, AnchorLink(self.objectives_label, "objectives", 2))
             plan = self._plan(item, base_url)
-            return "".join((plan.header, html, plan.footer))
+            return "".join((plan.header, html, PATHNAV_SLOT))
         heading = f'<h1 id="page-title">{escape(self._title(section, item))}</h1>'
         if section == "progress":
             return heading + parts.progress_page(base_url)
@@ -521,23 +634,18 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         # run it as code. A typed script in <head> is never run, so it
         # needs no room in the Content Security Policy.
         if isinstance(item, Module) and section == "modules":
-            context[HEAD_VARIABLE] = self._plan(item, self.urls.base_of(page.url)).jsonld
+            parts, base = self.parts, self.urls.base_of(page.url)
+            context[HEAD_VARIABLE] = Markup(parts.jsonld(item))
+            # The parts search leaves out join the page only now: Material's
+            # search plugin has just indexed page.content (see slots.py).
+            filled = {"facts": parts.module_facts(item, base), "pathnav": parts.path_nav(item, base)}
+            for index, (kind, item_id) in enumerate(self.slots.pop(page.file.src_uri, ())):
+                widget = parts.question if kind == "check" else parts.scenario
+                filled[str(index)] = widget(item, item_id)
+            if page.content:
+                page.content = fill(page.content, filled)
         elif isinstance(item, LearningPath) and section == "paths":
             context[HEAD_VARIABLE] = Markup(self.parts.jsonld(item))
-        # Widgets join the page only now: Material's search indexes
-        # page.content just before, and would only parse and then exclude them.
-        slots = self.slots.pop(page.file.src_uri, None)
-        if slots and page.content:
-            pieces, at, content = [], 0, page.content
-            for index, html in enumerate(slots):  # in page order: one pass
-                mark = f'<div data-ac-slot="{index}"></div>'
-                found = content.find(mark, at)
-                if found < 0:
-                    continue
-                pieces += [content[at:found], html]
-                at = found + len(mark)
-            pieces.append(content[at:])
-            page.content = "".join(pieces)
         return context
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
@@ -573,6 +681,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scripts.write(Path(config.site_dir))
         self.parts.finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        # A failed build must not leave a child rendering parts nobody will take.
+        self.parts.cancel_ahead()
 
     # --- serve --------------------------------------------------------------------
 

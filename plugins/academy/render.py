@@ -261,17 +261,37 @@ class Renderer:
 
     # --- module page ----------------------------------------------------------
 
-    def module_header(self, module: Module, base: str, paths: Sequence[LearningPath] | None = None) -> str:
+    def module_header(
+        self,
+        module: Module,
+        base: str,
+        paths: Sequence[LearningPath] | None = None,
+        facts: str | None = None,
+    ) -> str:
         """The module's summary, facts and objectives; ``paths`` that include it
-        may be passed in when the caller has them indexed."""
-        prerequisites = [(p, self.academy.module(p)) for p in module.prerequisites]
-        return self._render(
-            "module_header.html",
-            m=module,
-            base=base,
-            prerequisites=prerequisites,
-            paths=self.academy.paths_of(module.id) if paths is None else paths,
-        )
+        may be passed in when the caller has them indexed.
+
+        ``facts`` replaces the summary and facts (``module_facts``) with the
+        given HTML: a site that adds them to the page after its search index
+        has read it passes a placeholder, as the index leaves them out anyway.
+        """
+        if facts is not None:
+            return self._render("module_header.html", m=module, facts=Markup(facts))
+        return self._render("module_header.html", **self._facts_context(module, base, paths))
+
+    def module_facts(self, module: Module, base: str, paths: Sequence[LearningPath] | None = None) -> str:
+        """The module's summary and facts: level, duration, prerequisites, paths."""
+        return self._render("module_facts.html", **self._facts_context(module, base, paths))
+
+    def _facts_context(
+        self, module: Module, base: str, paths: Sequence[LearningPath] | None
+    ) -> dict[str, Any]:
+        return {
+            "m": module,
+            "base": base,
+            "prerequisites": [(p, self.academy.module(p)) for p in module.prerequisites],
+            "paths": self.academy.paths_of(module.id) if paths is None else paths,
+        }
 
     def path_nav(
         self, module: Module, base: str, neighbours: Sequence[tuple[LearningPath, str, str]] | None = None
