@@ -63,7 +63,7 @@ SCRIPT = "assets/academy/academy.js"
 PROGRESS_PAGE = "progress.md"
 REVIEW_PAGE = "review.md"
 ROLE_CARDS_PLACEHOLDER = "<!-- academy:role-cards -->"
-FACTS_SLOT, PATHNAV_SLOT = slot("facts"), slot("pathnav")
+FACTS_SLOT, PATHNAV_SLOT, APPENDIX_SLOT = slot("facts"), slot("pathnav"), slot("appendix")
 #: Fewer modules than this are rendered faster in-process than by forking.
 AHEAD_MIN = 50
 
@@ -105,8 +105,9 @@ class _ModulePlan:
         title: The title, escaped for MkDocs, which treats titles as HTML.
         checks: Ids of its checks, which placement markers may name.
         scenarios: Ids of its scenarios.
-        appendix: Markers for the widgets the body does not place, under a
-            heading of their own, or nothing.
+        appendix: A heading and one placeholder for the widgets the body
+            does not place, to follow the body, or nothing.
+        unplaced: Those widgets, as ``(kind, id)``.
         description: The summary on one line, escaped, for ``<meta name="description">``.
         header: The page's level-1 heading and module header, before the
             body, with a placeholder for the facts.
@@ -119,6 +120,7 @@ class _ModulePlan:
     checks: frozenset[str]
     scenarios: frozenset[str]
     appendix: str
+    unplaced: tuple[tuple[str, str], ...]
     description: str
     header: str
 
@@ -522,12 +524,11 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if plan is not None and plan.module is module and plan.shape == shape and plan.base == base:
             return plan
         done = placed(module.body)
-        rest = [f"[[check {c.id}]]" for c in module.checks if ("check", c.id) not in done]
-        rest += [f"[[scenario {s.id}]]" for s in module.scenarios if ("scenario", s.id) not in done]
+        unplaced = tuple(("check", c.id) for c in module.checks if ("check", c.id) not in done)
+        unplaced += tuple(("scenario", s.id) for s in module.scenarios if ("scenario", s.id) not in done)
+        # One placeholder for them all: a raw HTML block Markdown passes through.
         appendix = (
-            f"\n\n## {self.strings['check_your_understanding']}\n\n" + "\n\n".join(rest) + "\n"
-            if rest
-            else ""
+            f"\n\n## {self.strings['check_your_understanding']}\n\n{APPENDIX_SLOT}\n" if unplaced else ""
         )
         title = str(escape(module.title))
         plan = self.plans[module.id] = _ModulePlan(
@@ -538,6 +539,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             frozenset(c.id for c in module.checks),
             frozenset(s.id for s in module.scenarios),
             appendix,
+            unplaced,
             _description(module.summary),
             f'<h1 id="page-title">{title}</h1>' + self.parts.module_header(module, FACTS_SLOT),
         )
@@ -640,13 +642,18 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             # search plugin has just indexed page.content (see slots.py).
             filled = {"facts": parts.module_facts(item, base), "pathnav": parts.path_nav(item, base)}
             for index, (kind, item_id) in enumerate(self.slots.pop(page.file.src_uri, ())):
-                widget = parts.question if kind == "check" else parts.scenario
-                filled[str(index)] = widget(item, item_id)
+                filled[str(index)] = self._widget(item, kind, item_id)
+            plan = self._plan(item, base)
+            if plan.unplaced:
+                filled["appendix"] = "\n".join(self._widget(item, *w) for w in plan.unplaced)
             if page.content:
                 page.content = fill(page.content, filled)
         elif isinstance(item, LearningPath) and section == "paths":
             context[HEAD_VARIABLE] = Markup(self.parts.jsonld(item))
         return context
+
+    def _widget(self, module: Module, kind: str, item_id: str) -> str:
+        return (self.parts.question if kind == "check" else self.parts.scenario)(module, item_id)
 
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         section, item = self.pages.get(page.file.src_uri, (None, None))
