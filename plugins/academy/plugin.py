@@ -192,6 +192,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.descriptions: dict[str, str] = {}
         self.built = machine.build_time()
         self.plans: dict[str, _ModulePlan] = {}
+        self.late: dict[str, tuple[_ModulePlan, Markup, dict[str, str]]] = {}
         self.generation: tuple[Any, ...] = ()
         self.parts = PageParts()
         self.serving = False
@@ -234,7 +235,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         generation = (language, config.use_directory_urls, xapi, site_url)
         self.parts.start(self.renderer, result, generation, site_url, language)
         if generation != self.generation:  # what every page shows has changed
-            self.plans = {}
+            self.plans, self.late = {}, {}
             self.generation = generation
         self.strings = i18n.strings(language)
         self.objectives_label = str(escape(self.strings["objectives"]))
@@ -636,21 +637,37 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         # run it as code. A typed script in <head> is never run, so it
         # needs no room in the Content Security Policy.
         if isinstance(item, Module) and section == "modules":
-            parts, base = self.parts, self.urls.base_of(page.url)
-            context[HEAD_VARIABLE] = Markup(parts.jsonld(item))
+            jsonld, filled = self._late(self._plan(item, self.urls.base_of(page.url)))
+            context[HEAD_VARIABLE] = jsonld
             # The parts search leaves out join the page only now: Material's
             # search plugin has just indexed page.content (see slots.py).
-            filled = {"facts": parts.module_facts(item, base), "pathnav": parts.path_nav(item, base)}
-            for index, (kind, item_id) in enumerate(self.slots.pop(page.file.src_uri, ())):
-                filled[str(index)] = self._widget(item, kind, item_id)
-            plan = self._plan(item, base)
-            if plan.unplaced:
-                filled["appendix"] = "\n".join(self._widget(item, *w) for w in plan.unplaced)
+            placed = self.slots.pop(page.file.src_uri, None)
+            if placed:
+                filled = {**filled, **{str(i): self._widget(item, *w) for i, w in enumerate(placed)}}
             if page.content:
                 page.content = fill(page.content, filled)
         elif isinstance(item, LearningPath) and section == "paths":
             context[HEAD_VARIABLE] = Markup(self.parts.jsonld(item))
         return context
+
+    def _late(self, plan: _ModulePlan) -> tuple[Markup, dict[str, str]]:
+        """A module page's JSON-LD, and the parts search leaves out that do not
+        depend on the body's markers: facts, path navigation, the appendix's
+        widgets. Made once per plan, at the first page that needs them (so
+        after any rendering ahead has finished)."""
+        late = self.late.get(plan.module.id)
+        if late is not None and late[0] is plan:
+            return late[1], late[2]
+        module, parts = plan.module, self.parts
+        filled = {
+            "facts": parts.module_facts(module, plan.base),
+            "pathnav": parts.path_nav(module, plan.base),
+        }
+        if plan.unplaced:
+            filled["appendix"] = "\n".join(self._widget(module, *w) for w in plan.unplaced)
+        jsonld = Markup(parts.jsonld(module))
+        self.late[module.id] = (plan, jsonld, filled)
+        return jsonld, filled
 
     def _widget(self, module: Module, kind: str, item_id: str) -> str:
         return (self.parts.question if kind == "check" else self.parts.scenario)(module, item_id)
