@@ -1,12 +1,16 @@
 """The edit loop of `mkdocs serve`: one plugin instance, repeated builds.
 
-Usage: python benchmarks/serve.py [--edits E] [--sizes N ...]
+Usage: python benchmarks/serve.py [--edits E] [--sizes N ...] [--floor]
 
 For N = 100 and 1,000: a first build, then E edits (default 8), each
 changing one module's body and rebuilding the way `mkdocs serve` does
 (configuration reloaded, plugin instance kept). Prints the plugin's own time
 per rebuild (the sum of its hooks) and its growth from 100 to 1,000 modules.
 Target: the plugin's own rebuild time grows by at most 1.5 times.
+
+``--floor`` replaces the four hooks MkDocs calls for every page with ones that
+return at once (the pages are then wrong): what the growth would be if the
+plugin did no work per page at all.
 """
 
 from __future__ import annotations
@@ -25,7 +29,10 @@ from common import machine, median, tree
 TARGET_GROWTH = 1.5
 
 
-def edit_loop(n: int, edits: int) -> dict[str, object]:
+PER_PAGE = ("on_page_markdown", "on_page_content", "on_page_context", "on_post_page")
+
+
+def edit_loop(n: int, edits: int, floor: bool = False) -> dict[str, object]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -48,6 +55,16 @@ def edit_loop(n: int, edits: int) -> dict[str, object]:
         first = load_config(str(project / "mkdocs.yml"), site_dir=str(scratch / "site"))
         first.plugins.on_startup(command="serve", dirty=False)
         build(first, serve_url="http://127.0.0.1:8000/")
+        if floor:
+            plugin = first.plugins["academy"]
+            for name in PER_PAGE:
+                original = getattr(type(plugin), name)
+
+                def nothing(item: object, **_: object) -> object:
+                    return item
+
+                nothing.mkdocs_priority = getattr(original, "mkdocs_priority", 0)  # type: ignore[attr-defined]
+                setattr(plugin, name, plugin.times.wrap(name, nothing))
         walls = []
         for i in range(edits + 1):  # the first edit warms up, and is not counted
             target = modules[(i * 37) % len(modules)]
@@ -74,9 +91,11 @@ def main(argv: list[str]) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--edits", type=int, default=8)
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
+    parser.add_argument("--floor", action="store_true", help="per-page hooks do nothing (wrong pages)")
     args = parser.parse_args(argv)
-    print(f"# serve edit loop ({machine()}), {args.edits} edits after a warm-up edit")
-    results = [edit_loop(n, args.edits) for n in args.sizes]
+    floor = " with per-page hooks that do nothing" if args.floor else ""
+    print(f"# serve edit loop ({machine()}), {args.edits} edits after a warm-up edit{floor}")
+    results = [edit_loop(n, args.edits, args.floor) for n in args.sizes]
     for r in results:
         print(
             f"N={r['n']:5d}  plugin {r['plugin_ms']:7.1f} ms per rebuild  (whole rebuild {r['build_s']:.2f} s)  hooks: {r['hooks_ms']}"
@@ -86,7 +105,7 @@ def main(argv: list[str]) -> int:
         print(f"N={r['n']:5d}  the plugin's share of the whole rebuild: {100 * share:.2f}%")
     small, large = results[0], results[-1]
     growth = large["plugin_ms"] / small["plugin_ms"]
-    per_page = ("on_page_markdown", "on_page_content", "on_page_context", "on_post_page")
+    per_page = PER_PAGE
     for label, hooks in (("per-page hooks", per_page), ("once-per-build hooks", None)):
 
         def part(r: dict[str, object], hooks: tuple[str, ...] | None = hooks) -> float:
