@@ -37,6 +37,20 @@ stages:
     modules: [{modules}]
 """
 
+#: A practice quiz bank with one question on module ``alpha``.
+PRACTICE = """id: practice
+title: Practice
+kind: practice
+questions:
+  - id: q
+    module: alpha
+    objective: know
+    type: true-false
+    prompt: Practice matters.
+    answer: true
+    explanation: It does.
+"""
+
 
 def write(root: Path, files: dict[str, str]) -> Path:
     for rel, text in files.items():

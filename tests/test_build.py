@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import mkdocs, module, site_project, tree_digest, write
+from helpers import PRACTICE, mkdocs, module, site_project, tree_digest, write
 
 pytestmark = pytest.mark.slow
 
@@ -162,17 +162,3 @@ def test_serve_watches_the_source_folders_and_rebuilds(tmp_path: Path) -> None:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
-
-
-PRACTICE = """id: practice
-title: Practice
-kind: practice
-questions:
-  - id: q
-    module: alpha
-    objective: know
-    type: true-false
-    prompt: Practice matters.
-    answer: true
-    explanation: It does.
-"""

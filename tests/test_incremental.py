@@ -12,7 +12,7 @@ from mkdocs.commands.build import build
 from mkdocs.config import load_config
 from mkdocs.exceptions import Abort
 
-from helpers import mkdocs, module, path, site_project, tree_digest, write
+from helpers import PRACTICE, mkdocs, module, path, site_project, tree_digest, write
 
 pytestmark = pytest.mark.slow
 
@@ -67,18 +67,6 @@ def served(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Server:
 
 
 CERTIFICATE = "certificate:\n  title: Main path complete\n"
-PRACTICE = """id: practice
-title: Practice
-kind: practice
-questions:
-  - id: q
-    module: alpha
-    objective: know
-    type: true-false
-    prompt: Practice matters.
-    answer: true
-    explanation: It does.
-"""
 
 
 def same_as_fresh(server: Server, tmp_path: Path, name: str) -> None:
