@@ -118,14 +118,14 @@ def tree_digest(root: Path) -> dict[str, str]:
     }
 
 
-def mkdocs(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+def python(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    """Run this interpreter in ``root``, as a user's shell would, and capture its output."""
     import os
-    import subprocess
     import sys
 
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     return subprocess.run(
-        [sys.executable, "-m", "mkdocs", *args],
+        [sys.executable, *args],
         cwd=root,
         capture_output=True,
         text=True,
@@ -133,6 +133,10 @@ def mkdocs(root: Path, *args: str, env: dict[str, str] | None = None) -> subproc
         check=False,
         timeout=120,
     )
+
+
+def mkdocs(root: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess[str]:
+    return python(root, "-m", "mkdocs", *args, env=env)
 
 
 def schema_objects(node: Any, where: str = "") -> Iterator[tuple[str, dict[str, Any]]]:

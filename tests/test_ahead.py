@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import multiprocessing
 import os
-import subprocess
-import sys
 import textwrap
 from pathlib import Path
 
@@ -13,7 +11,7 @@ import pytest
 
 from academy.slots import fill, slot
 
-from helpers import module, site_project, tree_digest, write
+from helpers import module, python, site_project, tree_digest, write
 
 # The forking happens in fresh processes, which have one thread.
 needs_fork = pytest.mark.skipif(
@@ -54,9 +52,8 @@ CHILD = textwrap.dedent(
 
 @needs_fork
 def test_ahead_returns_the_value_or_none_and_can_be_cancelled() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-c", CHILD], capture_output=True, text=True, check=True, timeout=60
-    )
+    proc = python(Path.cwd(), "-c", CHILD)
+    assert proc.returncode == 0, proc.stderr
     assert proc.stdout.split("\n") == ["True", "None", "True None", ""]
 
 
@@ -77,16 +74,8 @@ BUILD = textwrap.dedent(
 
 
 def build(root: Path, ahead_min: int, site: str) -> int:
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SOURCE_DATE_EPOCH": "1790000000"}
-    proc = subprocess.run(
-        [sys.executable, "-c", BUILD, str(ahead_min), site],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=env,
-        check=True,
-        timeout=120,
-    )
+    proc = python(root, "-c", BUILD, str(ahead_min), site, env={"SOURCE_DATE_EPOCH": "1790000000"})
+    assert proc.returncode == 0, proc.stderr
     return int(proc.stdout.split()[-1])
 
 
