@@ -6,6 +6,13 @@ storage helpers, the palette switch, tab anchors). A Content Security Policy of
 block is written once to ``assets/academy/inline/<sha256>.js`` and referenced
 with ``src``; the name is the content's hash, so builds stay byte-identical
 and identical blocks share one file.
+
+Two passes share that work. The theme's templates are rewritten as they load
+(:func:`template_source`), so Material's scripts leave as a template renders
+them: no page is copied for their sake. Whatever is still inline after
+rendering (a script in an author's Markdown, or one another plugin added) is
+caught by :meth:`InlineScripts.externalise`, which then copies the page;
+finding nothing costs one substring search.
 """
 
 from __future__ import annotations
@@ -14,10 +21,50 @@ import hashlib
 from collections.abc import Callable
 from pathlib import Path
 
+from markupsafe import Markup
+
 #: A script element with no attributes at all is inline code. Scripts with a
 #: ``type`` (JSON data) or ``src`` are left alone.
 _OPEN, _CLOSE = "<script>", "</script>"
 FOLDER = "assets/academy/inline"
+
+#: The Jinja filter a rewritten template passes each inline script's code
+#: through (registered by the plugin as :meth:`InlineScripts.template_filter`).
+FILTER = "academy_inline_script"
+
+
+def _each_script(text: str, replace: Callable[[str], str]) -> str:
+    """``text`` with every inline script element replaced by ``replace(code)``.
+
+    A plain substring search, not a regular expression: it runs over every
+    page of every build, and ``str.find`` scans at C speed.
+    """
+    out: list[str] = []
+    at = 0
+    while True:
+        start = text.find(_OPEN, at)
+        if start < 0:
+            break
+        end = text.find(_CLOSE, start)
+        if end < 0:
+            break
+        out.append(text[at:start])
+        out.append(replace(text[start + len(_OPEN) : end]))
+        at = end + len(_CLOSE)
+    if not out:
+        return text
+    out.append(text[at:])
+    return "".join(out)
+
+
+def template_source(source: str) -> str:
+    """A template's source with each inline script's code, once rendered,
+    handed to :data:`FILTER`, which prints a ``src`` reference instead.
+
+    The code stays a template (Material's scripts print ``base_url`` and
+    configuration), so it is rendered first and named by what it renders to.
+    """
+    return _each_script(source, lambda code: "{% filter " + FILTER + " %}" + code + "{% endfilter %}")
 
 
 class InlineScripts:
@@ -34,30 +81,17 @@ class InlineScripts:
             self.files[name] = code
         return name
 
-    def externalise(self, html: str, url_for: Callable[[str], str]) -> str:
-        """Replace each inline script in ``html`` with a reference to a file.
+    def _tag(self, code: str, url_for: Callable[[str], str]) -> str:
+        return f'<script src="{url_for(self._name(code))}"></script>' if code.strip() else ""
 
-        A plain substring search, not a regular expression: it runs over
-        every page of every build, and ``str.find`` scans at C speed.
-        """
-        out: list[str] = []
-        at = 0
-        while True:
-            start = html.find(_OPEN, at)
-            if start < 0:
-                break
-            end = html.find(_CLOSE, start)
-            if end < 0:
-                break
-            code = html[start + len(_OPEN) : end]
-            out.append(html[at:start])
-            if code.strip():
-                out.append(f'<script src="{url_for(self._name(code))}"></script>')
-            at = end + len(_CLOSE)
-        if not out:
-            return html
-        out.append(html[at:])
-        return "".join(out)
+    def externalise(self, html: str, url_for: Callable[[str], str]) -> str:
+        """Replace each inline script in ``html`` with a reference to a file."""
+        return _each_script(html, lambda code: self._tag(code, url_for))
+
+    def template_filter(self, code: str, url_for: Callable[[str], str]) -> Markup:
+        """What :data:`FILTER` prints for one rendered script: the same
+        reference :meth:`externalise` would have put in its place."""
+        return Markup(self._tag(str(code), url_for))
 
     def write(self, site_dir: Path) -> None:
         for name, code in sorted(self.files.items()):

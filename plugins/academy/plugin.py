@@ -26,6 +26,7 @@ from pathlib import Path
 from typing import Any, Literal
 from urllib.parse import urlsplit
 
+from jinja2 import pass_context
 from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
@@ -36,10 +37,10 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import AnchorLink
 from mkdocs.utils import get_relative_url
+from mkdocs.utils.templates import url_filter
 
-from . import i18n, machine
+from . import csp, i18n, machine
 from .assets import published_name, references_in, resolve
-from .csp import InlineScripts
 from .engine import Result, run
 from .loader import LoadCache
 from .markdown_ext import AcademyMarkers
@@ -184,7 +185,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.renderer: Renderer | None = None
         self.settings: Settings | None = None
         self.markers = AcademyMarkers()
-        self.scripts = InlineScripts()
+        self.scripts = csp.InlineScripts()
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
         self.slots: dict[str, list[tuple[str, str]]] = {}
         self._files_before: dict[str, tuple[object, tuple[str, bool], File]] = {}
@@ -255,7 +256,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
         assert self.result is not None
-        self.scripts = InlineScripts()
+        self.scripts = csp.InlineScripts()
         self._files_before, self._files_now = self._files_now, {}
         academy = self.result.academy
         self.pages = {}
@@ -692,7 +693,16 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         # striptags turns our escaped `&lt;/title&gt;` back into markup. An
         # escaping striptags keeps every title inert wherever it is used.
         env.filters["striptags"] = lambda value: escape(Markup(str(value)).striptags())
-        env.loader = HeadTemplates(env.loader)
+        if self.serving:  # a live preview needs no Content Security Policy
+            env.loader = HeadTemplates(env.loader)
+            return env
+
+        @pass_context
+        def inline_script(context: Any, code: str) -> Markup:
+            return self.scripts.template_filter(code, lambda name: url_filter(context, name))
+
+        env.filters[csp.FILTER] = inline_script
+        env.loader = HeadTemplates(env.loader, rewrite=csp.template_source)
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

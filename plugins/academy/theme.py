@@ -9,7 +9,9 @@ its ``extrahead`` block, which MkDocs' themes and Material all define. An
 author's own ``extrahead`` still renders, through ``super()``.
 
 Jinja has no hook for this, and a ``custom_dir`` of our own would hide the
-author's; hence this small loader.
+author's; hence this small loader. It can also rewrite every template's source
+as it loads (``rewrite``), which is how a build moves the theme's inline
+scripts into files (``csp.template_source``) without copying any page.
 """
 
 from __future__ import annotations
@@ -33,10 +35,18 @@ _WRAPPER = (
 
 
 class HeadTemplates(jinja2.BaseLoader):
-    """The theme's loader, with ``main.html`` printing :data:`HEAD_VARIABLE`."""
+    """The theme's loader, with ``main.html`` printing :data:`HEAD_VARIABLE`.
 
-    def __init__(self, inner: jinja2.BaseLoader | None) -> None:
+    Args:
+        inner: The theme's own loader.
+        rewrite: Applied to each template's source. A rewrite that leaves the
+            template unparsable (a pattern it should not have touched, inside
+            a Jinja string, say) is dropped, and the template loads as written.
+    """
+
+    def __init__(self, inner: jinja2.BaseLoader | None, rewrite: Callable[[str], str] | None = None) -> None:
         self.inner = inner
+        self.rewrite = rewrite
 
     def get_source(
         self, environment: jinja2.Environment, template: str
@@ -48,8 +58,17 @@ class HeadTemplates(jinja2.BaseLoader):
             self.inner.get_source(environment, template)
             return _WRAPPER, None, lambda: True
         if template.startswith(_UPSTREAM):
-            return self.inner.get_source(environment, template[len(_UPSTREAM) :])
-        return self.inner.get_source(environment, template)
+            template = template[len(_UPSTREAM) :]
+        source, filename, uptodate = self.inner.get_source(environment, template)
+        if self.rewrite is not None:
+            rewritten = self.rewrite(source)
+            if rewritten != source:
+                try:
+                    environment.parse(rewritten)
+                    source = rewritten
+                except jinja2.TemplateSyntaxError:
+                    pass
+        return source, filename, uptodate
 
     def list_templates(self) -> list[str]:
         return self.inner.list_templates() if self.inner is not None else []
