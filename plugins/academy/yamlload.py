@@ -231,86 +231,71 @@ class _Careful(Exception):
     """Raised by the plain loader at anything that needs node-level care."""
 
 
-class _PlainLoader(_Loader):  # type: ignore[misc, valid-type]
-    """The C safe loader, refusing whatever the careful builder must see.
+def _plain_data(node: yaml.Node, seen: set[int], depth: int = 1) -> Any:
+    """The data of a composed node graph, or :class:`_Careful` at anything
+    the careful builder must see.
 
     Aliases, duplicate keys, merge keys, non-text keys, YAML 1.1 numbers and
-    unknown tags all raise :class:`_Careful`; for everything else the data is
-    exactly what the careful builder would produce, at the speed of
-    ``yaml.load``.
+    unknown tags all raise; for everything else the data is exactly what the
+    careful builder would produce. A tight walk over the nodes, not PyYAML's
+    constructor: that one defers every mapping and list through a generator
+    and checks each node against a registry, and front matter is parsed for
+    every module of every build.
     """
-
-    _depth = 0
-
-    def construct_object(self, node: yaml.Node, deep: bool = False) -> Any:
-        if node in self.constructed_objects:
-            raise _Careful  # an alias: let the builder count its expansion
-        self._depth += 1
-        try:
-            if self._depth > MAX_DEPTH:
-                raise _Careful  # the builder reports where it gets too deep
-            return super().construct_object(node, deep=deep)
-        finally:
-            self._depth -= 1
-
-    def construct_mapping(self, node: yaml.Node, deep: bool = False) -> dict[str, Any]:  # type: ignore[override]
-        if not isinstance(node, yaml.MappingNode):
-            raise _Careful
+    if depth > MAX_DEPTH:
+        raise _Careful  # the builder reports where it gets too deep
+    if id(node) in seen:
+        raise _Careful  # an alias: let the builder count its expansion
+    seen.add(id(node))
+    kind, tag = type(node), node.tag
+    if kind is yaml.ScalarNode:
+        if tag == _STR:
+            return node.value
+        if tag == _NULL:
+            return None
+        if tag == _BOOL:
+            return _constructor.construct_yaml_bool(node)
+        if tag == _INT:
+            if node.style in (None, "") and (":" in node.value or _OCTAL_LIKE.match(node.value)):
+                raise _Careful
+            return _constructor.construct_yaml_int(node)
+        if tag == _FLOAT:
+            if ":" in node.value:
+                raise _Careful
+            return _constructor.construct_yaml_float(node)
+        if tag == _TIMESTAMP:
+            return YamlDate(node.value)
+        raise _Careful
+    depth += 1
+    if kind is yaml.MappingNode and tag == _T + "map":
         out: dict[str, Any] = {}
         for key_node, value_node in node.value:
-            if (
-                not isinstance(key_node, yaml.ScalarNode)
-                or key_node.tag in (_NULL, _MERGE)
-                or key_node.value == ""
-            ):
-                raise _Careful
-            if key_node.tag not in (_STR, _INT, _FLOAT, _BOOL, _TIMESTAMP):
+            if type(key_node) is not yaml.ScalarNode or key_node.tag not in _KEY_TAGS or key_node.value == "":
                 raise _Careful
             key = key_node.value
             if key in out:
                 raise _Careful
-            out[key] = self.construct_object(value_node, deep=True)
+            out[key] = _plain_data(value_node, seen, depth)
         return out
-
-    def construct_yaml_map(self, node: yaml.Node) -> Any:
-        yield self.construct_mapping(node)
-
-    def construct_yaml_seq(self, node: yaml.Node) -> Any:
-        yield [self.construct_object(child, deep=True) for child in node.value]
-
-    def construct_yaml_int(self, node: yaml.Node) -> int:
-        if node.style in (None, "") and (":" in node.value or _OCTAL_LIKE.match(node.value)):
-            raise _Careful
-        return super().construct_yaml_int(node)
-
-    def construct_yaml_float(self, node: yaml.Node) -> float:
-        if ":" in node.value:
-            raise _Careful
-        return super().construct_yaml_float(node)
-
-    def construct_yaml_timestamp(self, node: yaml.Node) -> YamlDate:  # type: ignore[override]
-        return YamlDate(node.value)
-
-    def construct_undefined(self, node: yaml.Node) -> Any:
-        raise _Careful
+    if kind is yaml.SequenceNode and tag == _T + "seq":
+        return [_plain_data(child, seen, depth) for child in node.value]
+    raise _Careful
 
 
-_PlainLoader.add_constructor(_T + "map", _PlainLoader.construct_yaml_map)
-_PlainLoader.add_constructor(_T + "seq", _PlainLoader.construct_yaml_seq)
-_PlainLoader.add_constructor(_T + "int", _PlainLoader.construct_yaml_int)
-_PlainLoader.add_constructor(_T + "float", _PlainLoader.construct_yaml_float)
-_PlainLoader.add_constructor(_T + "timestamp", _PlainLoader.construct_yaml_timestamp)
-for _tag in ("binary", "set", "omap", "pairs"):
-    _PlainLoader.add_constructor(_T + _tag, _PlainLoader.construct_undefined)
-_PlainLoader.add_constructor(None, _PlainLoader.construct_undefined)
+#: Key tags whose text the careful builder keeps as the key.
+_KEY_TAGS = frozenset({_STR, _INT, _FLOAT, _BOOL, _TIMESTAMP})
 
 
 def _load_plain(text: str) -> Any:
     """Data from well-behaved YAML in one C-parser pass, or ``_CAREFUL``."""
+    loader = _Loader(text)
     try:
-        return yaml.load(text, Loader=_PlainLoader)
+        root = loader.get_single_node()
+        return None if root is None else _plain_data(root, set())
     except (_Careful, yaml.YAMLError, RecursionError, ValueError, TypeError):
         return _CAREFUL
+    finally:
+        loader.dispose()
 
 
 def _first_line(message: str) -> str:
