@@ -49,8 +49,13 @@ def parse(line: str, number: int = 0) -> Marker | None:
 
 def outside_code(body: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
     """Yield ``(file line, text)`` for every body line outside fenced code."""
+    lines = body.split("\n")
+    if "```" not in body and "~~~" not in body:
+        # No fence anywhere (most bodies): no line needs the fence patterns.
+        yield from enumerate(lines, first_line)
+        return
     fence = ""
-    for offset, line in enumerate(body.split("\n")):
+    for offset, line in enumerate(lines):
         if fence:
             close = _CLOSE_FENCE.match(line)
             if close and close.group(1)[0] == fence[0] and len(close.group(1)) >= len(fence):

