@@ -8,6 +8,7 @@ whole academy every time.
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import multiprocessing as mp
 import os
@@ -265,7 +266,11 @@ def _parse_all(todo: list[tuple[SourceRef, bytes, str]], env: RuleEnv | None = N
     size = -(-len(todo) // (workers * 4))
     batches = [todo[i : i + size] for i in range(0, len(todo), size)]
     try:
-        with ProcessPoolExecutor(max_workers=workers, mp_context=mp.get_context("fork")) as pool:
+        # A forked worker inherits the parent's heap: frozen at its start,
+        # the collector neither walks it nor copies its pages by touching them.
+        with ProcessPoolExecutor(
+            max_workers=workers, mp_context=mp.get_context("fork"), initializer=gc.freeze
+        ) as pool:
             # Workers parse and validate; the model is built here, because
             # plain data crosses the process boundary far faster than objects.
             parsed = pool.map(_parse_batch, batches, [env] * len(batches))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import functools
+import gc
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -308,6 +309,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self._add_machine_files(files, config)
         self._arrange_nav(authored, config)
         self._render_ahead(config)
+        if not self.serving:
+            # A build's process ends with the build, and what is loaded by now
+            # (the academy, MkDocs' configuration and files) lives to its end.
+            # Frozen, it is out of the collector's reach: the full collections
+            # that rendering a thousand pages triggers no longer walk it each
+            # time (they took 0.2 s at 1,000 modules). Not under serve, whose
+            # rebuilds replace what is loaded.
+            gc.freeze()
         return files
 
     def _add_machine_files(self, files: Files, config: MkDocsConfig) -> None:
