@@ -97,3 +97,55 @@ def test_no_page_keeps_an_inline_script_from_the_theme_the_author_or_a_late_rewr
     missing = (site / "404.html").read_text(encoding="utf-8")
     assert SOURCES.findall(missing)
     assert all(src.startswith("/academy/assets/academy/inline/") for src in SOURCES.findall(missing))
+
+
+HOOKS = """
+from mkdocs.plugins import event_priority
+
+
+@event_priority(50)  # before the academy sees the finished page
+def on_post_page(output, page, config):
+    return output.replace("</body>", "<script>window.early = 1;</script></body>")
+
+
+@event_priority(-200)  # after the academy has read the page's content
+def on_page_context(context, page, config, nav):
+    page.content += "<script>window.after = 1;</script>"
+    return context
+"""
+
+
+def test_scripts_other_plugins_add_to_pages_are_moved_too(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    config = (root / "mkdocs.yml").read_text(encoding="utf-8")
+    (root / "mkdocs.yml").write_text(config + "hooks:\n  - hooks.py\n", encoding="utf-8")
+    write(root, {"hooks.py": HOOKS})
+    proc = mkdocs(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    site = root / "build"
+    module = (site / "modules" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert INLINE.findall(module) == []
+    code = [
+        (site / "modules" / "alpha" / src).resolve().read_text(encoding="utf-8")
+        for src in SOURCES.findall(module)
+    ]
+    assert "window.early = 1;" in code
+    assert "window.after = 1;" in code
+
+
+def test_a_script_in_a_module_body_is_moved_without_scanning_pages(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    body = (root / "modules" / "alpha.md").read_text(encoding="utf-8")
+    (root / "modules" / "alpha.md").write_text(
+        body + "\n<script>window.authored = 1;</script>\n", encoding="utf-8"
+    )
+    proc = mkdocs(root, "build")
+    assert proc.returncode == 0, proc.stderr
+    site = root / "build"
+    module = (site / "modules" / "alpha" / "index.html").read_text(encoding="utf-8")
+    assert INLINE.findall(module) == []
+    code = [
+        (site / "modules" / "alpha" / src).resolve().read_text(encoding="utf-8")
+        for src in SOURCES.findall(module)
+    ]
+    assert "window.authored = 1;" in code

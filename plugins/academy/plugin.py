@@ -187,6 +187,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.settings: Settings | None = None
         self.markers = AcademyMarkers()
         self.scripts = csp.InlineScripts()
+        self.templates = HeadTemplates(None)
+        self.scan_pages = True
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
         self.slots: dict[str, list[tuple[str, str]]] = {}
         self._files_before: dict[str, tuple[object, tuple[str, bool], File]] = {}
@@ -658,6 +660,12 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 page.content = fill(page.content, filled)
         elif isinstance(item, LearningPath) and section == "paths":
             context[HEAD_VARIABLE] = Markup(self.parts.jsonld(item))
+        if page.content and not self.serving:
+            # Scripts in the page's own HTML (an author's raw HTML); the
+            # theme's are handled as its templates load (see csp.py).
+            page.content = self.scripts.externalise(
+                page.content, lambda name: get_relative_url(name, page.url)
+            )
         return context
 
     def _late(self, plan: _ModulePlan) -> tuple[Markup, dict[str, str]]:
@@ -693,8 +701,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 output = output[:at] + self.parts.jsonld(item) + "\n" + output[at:]
         if page.file.src_uri in self.descriptions:
             page.meta.pop("description", None)
-        if self.serving:
-            return output  # a live preview needs no Content Security Policy
+        if self.serving or not (self.scan_pages or self.templates.kept_inline):
+            # A live preview needs no Content Security Policy; and a build
+            # has already moved every script of the templates and the pages'
+            # content. Scanning each finished page again (hundreds of
+            # kilobytes once the navigation lists thousands of modules) would
+            # cost more than everything else this hook does.
+            return output
         return self.scripts.externalise(output, lambda name: get_relative_url(name, page.url))
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
@@ -711,8 +724,29 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return self.scripts.template_filter(code, lambda name: url_filter(context, name))
 
         env.filters[csp.FILTER] = inline_script
-        env.loader = HeadTemplates(env.loader, rewrite=csp.template_source)
+        env.loader = self.templates = HeadTemplates(env.loader, rewrite=csp.template_source)
+        # Another plugin that edits finished pages before this plugin sees
+        # them, or page content after this plugin has, may add inline scripts
+        # no template shows: then every finished page is scanned, as it was
+        # before templates were rewritten.
+        self.scan_pages = self._others(config, "post_page", before=True) or self._others(
+            config, "page_context", before=False
+        )
         return env
+
+    def _others(self, config: MkDocsConfig, event: str, *, before: bool) -> bool:
+        """Whether another plugin handles ``event`` before (or after) this one."""
+        handlers = config.plugins.events.get(event, [])
+
+        def own(handler: Any) -> bool:
+            bound = getattr(handler, "__wrapped__", handler)
+            return getattr(bound, "__self__", None) is self
+
+        mine = [i for i, handler in enumerate(handlers) if own(handler)]
+        if not mine:
+            return False
+        others = handlers[: mine[0]] if before else handlers[mine[-1] + 1 :]
+        return any(not own(handler) for handler in others)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if self.serving:

@@ -47,6 +47,8 @@ class HeadTemplates(jinja2.BaseLoader):
     def __init__(self, inner: jinja2.BaseLoader | None, rewrite: Callable[[str], str] | None = None) -> None:
         self.inner = inner
         self.rewrite = rewrite
+        #: Set when a rewrite was dropped: the template keeps what it would have changed.
+        self.kept_inline = False
 
     def get_source(
         self, environment: jinja2.Environment, template: str
@@ -67,7 +69,7 @@ class HeadTemplates(jinja2.BaseLoader):
                     environment.parse(rewritten)
                     source = rewritten
                 except jinja2.TemplateSyntaxError:
-                    pass
+                    self.kept_inline = True
         return source, filename, uptodate
 
     def list_templates(self) -> list[str]:
