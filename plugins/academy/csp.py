@@ -7,12 +7,14 @@ block is written once to ``assets/academy/inline/<sha256>.js`` and referenced
 with ``src``; the name is the content's hash, so builds stay byte-identical
 and identical blocks share one file.
 
-Two passes share that work. The theme's templates are rewritten as they load
-(:func:`template_source`), so Material's scripts leave as a template renders
-them: no page is copied for their sake. Whatever is still inline after
-rendering (a script in an author's Markdown, or one another plugin added) is
-caught by :meth:`InlineScripts.externalise`, which then copies the page;
-finding nothing costs one substring search.
+The theme's templates are rewritten as they load (:func:`template_source`),
+so Material's scripts leave as a template renders them, and no finished page
+(hundreds of kilobytes once the navigation lists thousands of modules) is
+scanned or copied for their sake. A page's own content, where an author's raw
+HTML lands, is scanned with :meth:`InlineScripts.externalise`. Finished pages
+are scanned too only when something else could have put a script there: a
+template whose rewrite had to be dropped, or another plugin editing pages
+(the plugin decides, in ``on_env``).
 """
 
 from __future__ import annotations
