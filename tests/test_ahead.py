@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from academy.slots import fill, slot
+from academy.slots import LIFT_CLOSE, LIFT_OPEN, fill, lift, slot
 
 from helpers import module, python, site_project, tree_digest, write
 
@@ -51,6 +51,17 @@ CHILD = textwrap.dedent(
 
 
 @needs_fork
+def test_lift_cuts_marked_parts_into_slots_that_fill_puts_back() -> None:
+    html = f"<h2>A</h2>{LIFT_OPEN}<ul><li>x</li></ul>{LIFT_CLOSE}<p>b</p>{LIFT_OPEN}<ol></ol>{LIFT_CLOSE}"
+    cut, parts = lift(html)
+    assert cut == f"<h2>A</h2>{slot('lift0')}<p>b</p>{slot('lift1')}"
+    assert parts == {"lift0": "<ul><li>x</li></ul>", "lift1": "<ol></ol>"}
+    assert fill(cut, parts) == "<h2>A</h2><ul><li>x</li></ul><p>b</p><ol></ol>"
+    assert lift("<p>none</p>") == ("<p>none</p>", {})
+    # An opening mark without its close keeps the rest as it is.
+    assert lift(f"<p>{LIFT_OPEN}<i>open</i>") == (f"<p>{LIFT_OPEN}<i>open</i>", {})
+
+
 def test_ahead_returns_the_value_or_none_and_can_be_cancelled() -> None:
     proc = python(Path.cwd(), "-c", CHILD)
     assert proc.returncode == 0, proc.stderr

@@ -53,6 +53,24 @@ def test_answers_and_feedback_stay_out_of_the_search_index(built: Path) -> None:
     assert "Know the topic." in index  # objectives are searchable
 
 
+def test_lists_search_leaves_out_are_on_the_pages_but_not_in_the_index(built: Path) -> None:
+    site = built / "build"
+    docs = {
+        d["location"]: d["text"]
+        for d in json.loads((site / "search" / "search_index.json").read_text())["docs"]
+    }
+    # A path's module rows and the progress page's list of every module are
+    # indexed on the modules' own pages, not again on every list.
+    assert "Every agent" in docs["paths/main/"] and "Stage one" in docs["paths/main/"]
+    assert "Alpha" not in docs["paths/main/"] and "Beta" not in docs["paths/main/"]
+    assert docs["progress/#all-modules"] == ""
+    for page, rows in (("paths/main/index.html", 1), ("progress/index.html", 1)):
+        html = (site / page).read_text(encoding="utf-8")
+        assert html.count('data-ac-module-row="alpha"') == rows, page
+    for page in site.rglob("*.html"):
+        assert "<!--ac-" not in page.read_text(encoding="utf-8"), page
+
+
 def test_broken_module_fails_before_touching_an_earlier_build(tmp_path: Path) -> None:
     root = site_project(tmp_path)
     assert mkdocs(root, "build").returncode == 0

@@ -53,7 +53,7 @@ from .render import Renderer, SiteUrls
 from .runtime import runtime_script, runtime_styles
 from .schema import KINDS
 from .settings import Settings, SettingsError
-from .slots import fill, slot
+from .slots import fill, lift, slot
 from .theme import HEAD_VARIABLE, HeadTemplates
 from .timing import HookTimes
 from .xapi import sender_script
@@ -191,6 +191,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.scan_pages = True
         self.asset_links: dict[str, dict[tuple[int, int], tuple[str, str, bool]]] = {}
         self.slots: dict[str, list[tuple[str, str]]] = {}
+        self.lifted: dict[str, dict[str, str]] = {}  # generated pages' parts search leaves out
         self._files_before: dict[str, tuple[object, tuple[str, bool], File]] = {}
         self._files_now: dict[str, tuple[object, tuple[str, bool], File]] = {}
         self.descriptions: dict[str, str] = {}
@@ -613,15 +614,21 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return "".join((plan.header, html, PATHNAV_SLOT))
         heading = f'<h1 id="page-title">{escape(self._title(section, item))}</h1>'
         if section == "progress":
-            return heading + parts.progress_page(base_url)
-        if section == "review":
-            return heading + parts.review_page()
-        if section == "certificate" and isinstance(item, LearningPath):
-            return heading + parts.certificate_page(item, base_url)
-        if isinstance(item, LearningPath):
-            return heading + parts.path_page(item, base_url)
-        assert isinstance(item, Quiz)
-        return heading + parts.quiz_page(item, base_url)
+            content = parts.progress_page(base_url)
+        elif section == "review":
+            content = parts.review_page()
+        elif section == "certificate" and isinstance(item, LearningPath):
+            content = parts.certificate_page(item, base_url)
+        elif isinstance(item, LearningPath):
+            content = parts.path_page(item, base_url)
+        else:
+            assert isinstance(item, Quiz)
+            content = parts.quiz_page(item, base_url)
+        # What search leaves out joins the page after it is indexed (slots.py).
+        content, lifted = lift(content)
+        if lifted:
+            self.lifted[page.file.src_uri] = lifted
+        return heading + content
 
     def _title(self, section: str, item: Module | LearningPath | Quiz | None) -> str:
         if section == "progress":
@@ -660,6 +667,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 page.content = fill(page.content, filled)
         elif isinstance(item, LearningPath) and section == "paths":
             context[HEAD_VARIABLE] = Markup(self.parts.jsonld(item))
+        lifted = self.lifted.pop(page.file.src_uri, None)
+        if lifted and page.content:
+            page.content = fill(page.content, lifted)
         if page.content and not self.serving:
             # Scripts in the page's own HTML (an author's raw HTML); the
             # theme's are handled as its templates load (see csp.py).
