@@ -32,7 +32,7 @@ TARGET_GROWTH = 1.5
 PER_PAGE = ("on_page_markdown", "on_page_content", "on_page_context", "on_post_page")
 
 
-def edit_loop(n: int, edits: int, floor: bool = False) -> dict[str, object]:
+def edit_loop(n: int, edits: int, floor: bool = False, dirty: bool = False) -> dict[str, object]:
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
@@ -49,11 +49,11 @@ def edit_loop(n: int, edits: int, floor: bool = False) -> dict[str, object]:
         def rebuild() -> float:
             start = time.perf_counter()
             config = load_config(str(project / "mkdocs.yml"), site_dir=str(scratch / "site"))
-            build(config, serve_url="http://127.0.0.1:8000/")
+            build(config, serve_url="http://127.0.0.1:8000/", dirty=dirty)
             return time.perf_counter() - start
 
         first = load_config(str(project / "mkdocs.yml"), site_dir=str(scratch / "site"))
-        first.plugins.on_startup(command="serve", dirty=False)
+        first.plugins.on_startup(command="serve", dirty=dirty)
         build(first, serve_url="http://127.0.0.1:8000/")
         if floor:
             plugin = first.plugins["academy"]
@@ -92,10 +92,11 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--edits", type=int, default=8)
     parser.add_argument("--sizes", type=int, nargs="*", default=[100, 1000])
     parser.add_argument("--floor", action="store_true", help="per-page hooks do nothing (wrong pages)")
+    parser.add_argument("--dirty", action="store_true", help="as `mkdocs serve --dirty`: rebuild changed pages only")
     args = parser.parse_args(argv)
     floor = " with per-page hooks that do nothing" if args.floor else ""
     print(f"# serve edit loop ({machine()}), {args.edits} edits after a warm-up edit{floor}")
-    results = [edit_loop(n, args.edits, args.floor) for n in args.sizes]
+    results = [edit_loop(n, args.edits, args.floor, args.dirty) for n in args.sizes]
     for r in results:
         print(
             f"N={r['n']:5d}  plugin {r['plugin_ms']:7.1f} ms per rebuild  (whole rebuild {r['build_s']:.2f} s)  hooks: {r['hooks_ms']}"

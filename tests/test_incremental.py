@@ -3,8 +3,10 @@ build gives, while only re-reading what changed."""
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
+import time
 from pathlib import Path
 
 import pytest
@@ -183,3 +185,57 @@ def test_unchanged_files_are_not_read_again_and_edits_are_seen(
     result = run(settings, cache)
     assert cache.reads == reads + 1, "only the rewritten file is read"
     assert result.academy.module("beta").title == "Beto"
+
+
+def _pages_and_times(site: Path) -> dict[str, int]:
+    return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("index.html")}
+
+
+def _same_but_search_order(
+    served: dict[str, str], fresh_site: dict[str, str], site: Path, other: Path
+) -> None:
+    # A dirty rebuild's search index lists the rebuilt pages' entries last.
+    index = "search/search_index.json"
+    assert {k: v for k, v in served.items() if k != index} == {
+        k: v for k, v in fresh_site.items() if k != index
+    }
+
+    def entries(root: Path) -> list[str]:
+        docs = json.loads((root / index).read_text(encoding="utf-8"))["docs"]
+        return sorted(json.dumps(d, sort_keys=True) for d in docs)
+
+    assert entries(site) == entries(other)
+
+
+def test_a_dirty_rebuild_skips_unchanged_pages_and_matches_a_fresh_build(tmp_path: Path, monkeypatch) -> None:
+    """`mkdocs serve --dirty`: an edit to a module's body rebuilds its page
+    only; an edit other pages show rebuilds them all."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    root = site_project(tmp_path / "academy")
+    write(root, {"modules/gamma.md": module("gamma", extra="prerequisites: [beta]\n")})
+    site = root / "served"
+
+    def rebuild() -> None:
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(site)), dirty=True)
+
+    first = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    first.plugins.on_startup(command="build", dirty=True)
+    build(first, dirty=True)
+    rebuild()  # the first rebuild re-reads files written within the last two seconds
+    before = _pages_and_times(site)
+    time.sleep(0.01)
+
+    gamma = (root / "modules" / "gamma.md").read_text(encoding="utf-8")
+    write(root, {"modules/gamma.md": gamma + "\nOne more sentence.\n"})
+    rebuild()
+    after = _pages_and_times(site)
+    assert sorted(p for p in after if after[p] != before[p]) == ["modules/gamma/index.html"]
+    assert "One more sentence." in (site / "modules" / "gamma" / "index.html").read_text(encoding="utf-8")
+    _same_but_search_order(tree_digest(site), fresh(root, tmp_path / "body"), site, tmp_path / "body")
+
+    write(root, {"modules/beta.md": module("beta", title="Beta renamed", extra="prerequisites: [alpha]\n")})
+    rebuild()
+    again = _pages_and_times(site)
+    assert all(again[p] != after[p] for p in after), "every page shows the title, in its navigation"
+    _same_but_search_order(tree_digest(site), fresh(root, tmp_path / "title"), site, tmp_path / "title")

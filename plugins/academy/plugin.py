@@ -127,6 +127,32 @@ class _ModulePlan:
     header: str
 
 
+def _modified() -> bool:
+    return True
+
+
+def _mtime(path: str | None) -> int:
+    try:
+        return os.stat(path).st_mtime_ns if path else 0
+    except OSError:
+        return 0
+
+
+class _PageFile(File):
+    """A generated page that can tell ``mkdocs serve --dirty`` it is unchanged.
+
+    MkDocs rebuilds, in a dirty build, only the pages whose file says it is
+    modified, and a generated file always does. ``unchanged`` is set when the
+    page's item and everything other pages show of the academy are as they
+    were when the last build wrote it (see ``AcademyPlugin._kept``).
+    """
+
+    unchanged = False
+
+    def is_modified(self) -> bool:
+        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
+
+
 class _LateFile(File):
     """A generated file whose text is made only when something reads it.
 
@@ -201,6 +227,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.generation: tuple[Any, ...] = ()
         self.parts = PageParts()
         self.serving = False
+        self.dirty = False
+        self.unchanged = False  # see on_files
+        self._sight: tuple[Any, ...] = ()
+        self._titles: dict[str, str | None] = {}  # the author's pages, as last built (dirty builds)
         self.pages: dict[str, tuple[str, Module | LearningPath | Quiz | None]] = {}
         self.language = "en"
         self.urls = SiteUrls()
@@ -210,6 +240,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.cache = LoadCache()
         self.serving = command == "serve"
+        self.dirty = dirty
         # One build date per process: a live preview's catalog says when serve started.
         self.built = machine.build_time()
 
@@ -262,6 +293,16 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         assert self.result is not None
         self.scripts = csp.InlineScripts()
         self._files_before, self._files_now = self._files_now, {}
+        # What every page may show: in a dirty rebuild (`mkdocs serve --dirty`)
+        # an unchanged page is skipped only while this is as it was last time.
+        sight = (self.result.shape, self.generation, _mtime(config.config_file_path))
+        self.unchanged = self.dirty and sight == self._sight
+        self._sight = sight
+        if self.dirty and not self.unchanged:
+            # The author's pages show the academy too (the home page's role
+            # cards): rebuild them all, whatever their own files' times say.
+            for file in files.documentation_pages():
+                file.is_modified = _modified  # type: ignore[method-assign]
         academy = self.result.academy
         self.pages = {}
         self.descriptions = {}
@@ -277,7 +318,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         package = resources.files("academy")
         for src, section in ((PROGRESS_PAGE, "progress"), (REVIEW_PAGE, "review")):
             files.append(
-                self._kept(config, src, section, lambda src=src: File.generated(config, src, content="\n"))
+                self._kept(
+                    config, src, section, lambda src=src: _PageFile.generated(config, src, content="\n")
+                )
             )  # type: ignore[misc]
             self.pages[src] = (section, None)
         self._publish_assets(files, config)
@@ -289,7 +332,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                         config,
                         src,
                         lp,
-                        lambda src=src: File.generated(  # type: ignore[misc]
+                        lambda src=src: _PageFile.generated(  # type: ignore[misc]
                             config, src, content="\n", inclusion=InclusionLevel.NOT_IN_NAV
                         ),
                     )
@@ -374,6 +417,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             file = kept[2]
             # MkDocs gives a file a new Page each build only if it has none.
             file.page = None
+            if isinstance(file, _PageFile):
+                file.unchanged = self.unchanged
         else:
             file = make()
         self._files_now[src] = (version, stamp, file)
@@ -428,7 +473,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         # with `---`, or with `Key: value` lines, as metadata of its own.
         body = item.body if isinstance(item, Module) else ""
         file = self._kept(
-            config, src, item, lambda: File.generated(config, src, content="\n" + body, inclusion=inclusion)
+            config,
+            src,
+            item,
+            lambda: _PageFile.generated(config, src, content="\n" + body, inclusion=inclusion),
         )
         files.append(file)
         self.pages[src] = (section, item)
@@ -528,6 +576,28 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         rest = nest_paths([p for p in authored if p not in home])
         config.nav = home + sections + rest
 
+    def on_nav(self, nav: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.unchanged:
+            # A dirty rebuild does not read the pages it skips, so the
+            # navigation of the pages it rebuilds would show no titles for
+            # them. Ours are known without reading anything; the author's
+            # are remembered from when they were last built.
+            for file in files.documentation_pages():
+                page, entry = file.page, self.pages.get(file.src_uri)
+                if page is None:
+                    continue
+                if entry is not None:
+                    if getattr(file, "unchanged", False):
+                        page.title = self._page_title(*entry)  # type: ignore[misc]
+                elif file.src_uri in self._titles and not file.is_modified():
+                    page.title = self._titles[file.src_uri]  # type: ignore[misc]
+        return nav
+
+    def _page_title(self, section: str, item: Module | LearningPath | Quiz | None) -> str:
+        # MkDocs treats page titles as HTML (they come from rendered headings),
+        # so a title from front matter must be escaped before it gets there.
+        return str(escape(self._title(section, item)))
+
     # --- pages --------------------------------------------------------------------
 
     def _plan(self, module: Module, base: str) -> _ModulePlan:
@@ -566,9 +636,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             return markdown
         section, item = entry
         if section != "modules" or not isinstance(item, Module):
-            # MkDocs treats page titles as HTML (they come from rendered headings),
-            # so a title from front matter must be escaped before it gets there.
-            page.title = str(escape(self._title(section, item)))  # type: ignore[misc]
+            page.title = self._page_title(section, item)  # type: ignore[misc]
             if isinstance(item, LearningPath) and section == "paths" and item.summary:
                 self.descriptions[page.file.src_uri] = _description(item.summary)
             return markdown
@@ -650,6 +718,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         if description:
             page.meta["description"] = description
         section, item = self.pages.get(page.file.src_uri, (None, None))
+        if self.dirty and section is None:
+            self._titles[page.file.src_uri] = page.title  # see on_nav
         # Data for search engines and agents, in <head> through the
         # `extrahead` block (see `on_env`): Material's instant navigation
         # re-creates scripts in the body without their type, which would
@@ -770,6 +840,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.parts.finish()
 
     def on_build_error(self, *, error: Exception) -> None:
+        self._sight = ()  # pages may not have been written: the next build writes them all
         # A failed build must not leave a child rendering parts nobody will take.
         self.parts.cancel_ahead()
 
