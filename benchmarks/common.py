@@ -9,6 +9,7 @@ import platform
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from pathlib import Path
 
@@ -34,11 +35,15 @@ def tree(n: int, fresh: bool = False) -> tuple[Path, Path]:
 def run_measured(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:
     """Run a child process; return (wall seconds, peak RSS in MB)."""
     environment = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
-    start = time.perf_counter()
-    proc = subprocess.Popen(args, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-    _, status, usage = os.wait4(proc.pid, 0)
-    wall = time.perf_counter() - start
-    stderr = proc.stderr.read().decode() if proc.stderr else ""
+    # The child's log goes to a file, not a pipe: a pipe read only after the
+    # child exits would block the child once it logged more than the pipe holds.
+    with tempfile.TemporaryFile() as log:
+        start = time.perf_counter()
+        proc = subprocess.Popen(args, cwd=cwd, env=environment, stdout=subprocess.DEVNULL, stderr=log)
+        _, status, usage = os.wait4(proc.pid, 0)
+        wall = time.perf_counter() - start
+        log.seek(0)
+        stderr = log.read().decode(errors="replace")
     proc.returncode = os.waitstatus_to_exitcode(status)
     if proc.returncode != 0:
         raise SystemExit(f"{' '.join(args)} failed in {cwd}:\n{stderr}")

@@ -69,6 +69,12 @@ def test_lists_search_leaves_out_are_on_the_pages_but_not_in_the_index(built: Pa
         assert html.count('data-ac-module-row="alpha"') == rows, page
     for page in site.rglob("*.html"):
         assert "<!--ac-" not in page.read_text(encoding="utf-8"), page
+    # The heading over widgets a body does not place heads a section of
+    # widgets only: on the page and in its contents, not among search results.
+    beta = (site / "modules" / "beta" / "index.html").read_text(encoding="utf-8")
+    assert '<h2 id="check-your-understanding">Check your understanding' in beta
+    assert 'href="#check-your-understanding"' in beta
+    assert not [location for location in docs if location.endswith("#check-your-understanding")]
 
 
 def test_broken_module_fails_before_touching_an_earlier_build(tmp_path: Path) -> None:

@@ -127,6 +127,22 @@ class _ModulePlan:
     header: str
 
 
+def _unindexed_appendix_heading(html: str) -> str:
+    """``html`` with the heading over the appendix's widgets left out of search.
+
+    Every module with widgets its body does not place has one, over a section
+    whose widgets search leaves out: indexed, it would be a thousand empty
+    results for "check". Material drops the attribute from the page once it
+    has read it, so the page itself is unchanged.
+    """
+    at = html.rfind(APPENDIX_SLOT)
+    start = html.rfind("<h2", 0, at) if at >= 0 else -1
+    end = html.find("</h2>", start, at) if start >= 0 else -1
+    if end < 0 or html[end + len("</h2>") : at].strip():
+        return html
+    return html[: start + 3] + ' data-search-exclude="true"' + html[start + 3 :]
+
+
 def _modified() -> bool:
     return True
 
@@ -679,6 +695,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             if page.toc is not None:
                 page.toc.items.insert(0, AnchorLink(self.objectives_label, "objectives", 2))
             plan = self._plan(item, base_url)
+            if plan.unplaced:
+                html = _unindexed_appendix_heading(html)
             return "".join((plan.header, html, PATHNAV_SLOT))
         heading = f'<h1 id="page-title">{escape(self._title(section, item))}</h1>'
         if section == "progress":
