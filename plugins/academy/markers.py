@@ -48,12 +48,15 @@ def parse(line: str, number: int = 0) -> Marker | None:
 
 
 def outside_code(body: str, first_line: int = 1) -> Iterator[tuple[int, str]]:
-    """Yield ``(file line, text)`` for every body line outside fenced code."""
+    """``(file line, text)`` for every body line outside fenced code."""
     lines = body.split("\n")
     if "```" not in body and "~~~" not in body:
         # No fence anywhere (most bodies): no line needs the fence patterns.
-        yield from enumerate(lines, first_line)
-        return
+        return enumerate(lines, first_line)
+    return _outside_fences(lines, first_line)
+
+
+def _outside_fences(lines: list[str], first_line: int) -> Iterator[tuple[int, str]]:
     fence = ""
     for offset, line in enumerate(lines):
         if fence:
@@ -76,6 +79,8 @@ def placed(body: str) -> frozenset[tuple[str, str]]:
 
 def scan(body: str, first_line: int = 1) -> Iterator[Marker]:
     """Yield every marker-shaped line outside fenced code, with its file line."""
+    if "[[" not in body:
+        return
     for number, line in outside_code(body, first_line):
         if "[[" in line:
             marker = parse(line, number)

@@ -14,16 +14,16 @@ import json
 import re
 from collections.abc import Iterator, Sequence
 from importlib import resources
-from typing import Any
-
-from jsonschema import Draft202012Validator, FormatChecker, ValidationError
-from jsonschema.validators import extend
+from typing import TYPE_CHECKING, Any
 
 from .codes import problem
 from .fastschema import Unsupported, compile_schema
 from .problems import Problem, plural
 from .suggest import did_you_mean
 from .yamlload import YamlDate, YamlDoc, describe_scalar, has_unsupported_tag
+
+if TYPE_CHECKING:
+    from jsonschema import ValidationError
 
 KINDS = ("module", "path", "quiz")
 
@@ -56,15 +56,12 @@ def _type_keyword(
     fields validate; anywhere else the author meant text, and other YAML
     tools would hand them a date object.
     """
+    from jsonschema import Draft202012Validator, ValidationError
+
     if isinstance(instance, YamlDate) and schema.get("format") != "date":
         yield ValidationError(f"{instance!r} is a date, not text")
         return
-    yield from _BASE_TYPE(validator, types, instance, schema)
-
-
-_BASE_TYPE = Draft202012Validator.VALIDATORS["type"]
-_Validator = extend(Draft202012Validator, validators={"type": _type_keyword})
-_FORMATS = FormatChecker(formats=("date",))
+    yield from Draft202012Validator.VALIDATORS["type"](validator, types, instance, schema)
 
 
 def schema_text(kind: str) -> str:
@@ -79,8 +76,17 @@ def schema(kind: str) -> dict[str, Any]:
 
 @functools.cache
 def validator(kind: str) -> Any:
-    """The compiled validator for ``kind``; built once per process."""
-    return _Validator(schema(kind), format_checker=_FORMATS)
+    """The compiled validator for ``kind``; built once per process.
+
+    jsonschema is imported here, not with this module: documents the compiled
+    fast path accepts (nearly all) never need it, and importing it costs a
+    build or a check more than validating a hundred modules.
+    """
+    from jsonschema import Draft202012Validator, FormatChecker
+    from jsonschema.validators import extend
+
+    checker = extend(Draft202012Validator, validators={"type": _type_keyword})
+    return checker(schema(kind), format_checker=FormatChecker(formats=("date",)))
 
 
 @functools.cache
