@@ -377,7 +377,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             # Frozen, it is out of the collector's reach: the full collections
             # that rendering a thousand pages triggers no longer walk it each
             # time (they took 0.2 s at 1,000 modules). Not under serve, whose
-            # rebuilds replace what is loaded.
+            # rebuilds replace what is loaded; and only until the build ends
+            # (on_post_build), for hosts that build more than once.
             gc.freeze()
         return files
 
@@ -856,9 +857,13 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         self.scripts.write(Path(config.site_dir))
         self.parts.finish()
+        if not self.serving:
+            gc.unfreeze()  # see on_files: the collector's business again once pages are done
 
     def on_build_error(self, *, error: Exception) -> None:
         self._sight = ()  # pages may not have been written: the next build writes them all
+        if not self.serving:
+            gc.unfreeze()
         # A failed build must not leave a child rendering parts nobody will take.
         self.parts.cancel_ahead()
 
