@@ -115,20 +115,23 @@ def on_page_context(context, page, config, nav):
 """
 
 
+def _alpha_scripts(root: Path, *options: str) -> list[str]:
+    """Build; check module alpha's page has no inline script; return the code
+    of every script file it references."""
+    proc = mkdocs(root, "build", *options)
+    assert proc.returncode == 0, proc.stderr
+    folder = root / "build" / "modules" / "alpha"
+    page = (folder / "index.html").read_text(encoding="utf-8")
+    assert INLINE.findall(page) == []
+    return [(folder / src).resolve().read_text(encoding="utf-8") for src in SOURCES.findall(page)]
+
+
 def test_scripts_other_plugins_add_to_pages_are_moved_too(tmp_path: Path) -> None:
     root = site_project(tmp_path)
     config = (root / "mkdocs.yml").read_text(encoding="utf-8")
     (root / "mkdocs.yml").write_text(config + "hooks:\n  - hooks.py\n", encoding="utf-8")
     write(root, {"hooks.py": HOOKS})
-    proc = mkdocs(root, "build", "--strict")
-    assert proc.returncode == 0, proc.stderr
-    site = root / "build"
-    module = (site / "modules" / "alpha" / "index.html").read_text(encoding="utf-8")
-    assert INLINE.findall(module) == []
-    code = [
-        (site / "modules" / "alpha" / src).resolve().read_text(encoding="utf-8")
-        for src in SOURCES.findall(module)
-    ]
+    code = _alpha_scripts(root, "--strict")
     assert "window.early = 1;" in code
     assert "window.after = 1;" in code
 
@@ -139,13 +142,4 @@ def test_a_script_in_a_module_body_is_moved_without_scanning_pages(tmp_path: Pat
     (root / "modules" / "alpha.md").write_text(
         body + "\n<script>window.authored = 1;</script>\n", encoding="utf-8"
     )
-    proc = mkdocs(root, "build")
-    assert proc.returncode == 0, proc.stderr
-    site = root / "build"
-    module = (site / "modules" / "alpha" / "index.html").read_text(encoding="utf-8")
-    assert INLINE.findall(module) == []
-    code = [
-        (site / "modules" / "alpha" / src).resolve().read_text(encoding="utf-8")
-        for src in SOURCES.findall(module)
-    ]
-    assert "window.authored = 1;" in code
+    assert "window.authored = 1;" in _alpha_scripts(root)
