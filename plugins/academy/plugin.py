@@ -53,6 +53,7 @@ from .render import Renderer, SiteUrls
 from .runtime import runtime_script, runtime_styles
 from .schema import KINDS
 from .settings import Settings, SettingsError
+from .sitefiles import LateFile, PageFile, always_modified, mtime
 from .slots import fill, lift, slot
 from .theme import HEAD_VARIABLE, HeadTemplates
 from .timing import HookTimes
@@ -141,71 +142,6 @@ def _unindexed_appendix_heading(html: str) -> str:
     if end < 0 or html[end + len("</h2>") : at].strip():
         return html
     return html[: start + 3] + ' data-search-exclude="true"' + html[start + 3 :]
-
-
-def _modified() -> bool:
-    return True
-
-
-def _mtime(path: str | None) -> int:
-    try:
-        return os.stat(path).st_mtime_ns if path else 0
-    except OSError:
-        return 0
-
-
-class _PageFile(File):
-    """A generated page that can tell ``mkdocs serve --dirty`` it is unchanged.
-
-    MkDocs rebuilds, in a dirty build, only the pages whose file says it is
-    modified, and a generated file always does. ``unchanged`` is set when the
-    page's item and everything other pages show of the academy are as they
-    were when the last build wrote it (see ``AcademyPlugin._kept``).
-    """
-
-    unchanged = False
-
-    def is_modified(self) -> bool:
-        return not (self.unchanged and os.path.isfile(self.abs_dest_path))
-
-
-class _LateFile(File):
-    """A generated file whose text is made only when something reads it.
-
-    MkDocs writes generated files after it has read every page; by then the
-    text may be waiting, rendered ahead on another core (``PageParts``).
-    MkDocs keeps a generated file's text in ``_content``, which every reader
-    and ``copy_file`` consult, so that is the one attribute made lazy here.
-    """
-
-    def __init__(
-        self, config: MkDocsConfig, src_uri: str, text: Callable[[], str], dest_uri: str | None = None
-    ) -> None:
-        super().__init__(
-            src_uri,
-            src_dir=None,
-            dest_dir=config.site_dir,
-            use_directory_urls=config.use_directory_urls,
-            dest_uri=dest_uri,
-        )
-        self.generated_by = config.plugins._current_plugin or "academy"
-        self.abs_src_path = None
-        self._text: Callable[[], str] | None = text
-        self._made: str | bytes | None = None
-
-    def remake(self, text: Callable[[], str]) -> None:
-        """Make the text anew, from ``text``, when next read."""
-        self._text, self._made = text, None
-
-    @property  # type: ignore[override]
-    def _content(self) -> str | bytes | None:
-        if self._text is not None:
-            self._made, self._text = self._text(), None
-        return self._made
-
-    @_content.setter
-    def _content(self, value: str | bytes | None) -> None:
-        self._text, self._made = None, value
 
 
 def format_problem(p: Problem) -> str:
@@ -311,14 +247,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self._files_before, self._files_now = self._files_now, {}
         # What every page may show: in a dirty rebuild (`mkdocs serve --dirty`)
         # an unchanged page is skipped only while this is as it was last time.
-        sight = (self.result.shape, self.generation, _mtime(config.config_file_path))
+        sight = (self.result.shape, self.generation, mtime(config.config_file_path))
         self.unchanged = self.dirty and sight == self._sight
         self._sight = sight
         if self.dirty and not self.unchanged:
             # The author's pages show the academy too (the home page's role
             # cards): rebuild them all, whatever their own files' times say.
             for file in files.documentation_pages():
-                file.is_modified = _modified  # type: ignore[method-assign]
+                file.is_modified = always_modified  # type: ignore[method-assign]
         academy = self.result.academy
         self.pages = {}
         self.descriptions = {}
@@ -335,7 +271,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         for src, section in ((PROGRESS_PAGE, "progress"), (REVIEW_PAGE, "review")):
             files.append(
                 self._kept(
-                    config, src, section, lambda src=src: _PageFile.generated(config, src, content="\n")
+                    config, src, section, lambda src=src: PageFile.generated(config, src, content="\n")
                 )
             )  # type: ignore[misc]
             self.pages[src] = (section, None)
@@ -348,7 +284,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                         config,
                         src,
                         lp,
-                        lambda src=src: _PageFile.generated(  # type: ignore[misc]
+                        lambda src=src: PageFile.generated(  # type: ignore[misc]
                             config, src, content="\n", inclusion=InclusionLevel.NOT_IN_NAV
                         ),
                     )
@@ -404,7 +340,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 raise PluginError(
                     f"academy: {config.docs_dir}/{dest} collides with the {dest} the academy generates; rename or remove it."
                 )
-            files.append(_LateFile(config, dest, text))
+            files.append(LateFile(config, dest, text))
         for module in self.result.academy.modules:
             dest = machine.markdown_url(module.id)
             # The export's address is the module page's source path, so it
@@ -414,9 +350,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 config,
                 dest + ".export",
                 module,
-                functools.partial(_LateFile, config, dest + ".export", text, dest_uri=dest),
+                functools.partial(LateFile, config, dest + ".export", text, dest_uri=dest),
             )
-            assert isinstance(export, _LateFile)
+            assert isinstance(export, LateFile)
             export.remake(text)  # the export shows the shape too, which may have changed
             files.append(export)
 
@@ -434,7 +370,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             file = kept[2]
             # MkDocs gives a file a new Page each build only if it has none.
             file.page = None
-            if isinstance(file, _PageFile):
+            if isinstance(file, PageFile):
                 file.unchanged = self.unchanged
         else:
             file = make()
@@ -493,7 +429,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             config,
             src,
             item,
-            lambda: _PageFile.generated(config, src, content="\n" + body, inclusion=inclusion),
+            lambda: PageFile.generated(config, src, content="\n" + body, inclusion=inclusion),
         )
         files.append(file)
         self.pages[src] = (section, item)
