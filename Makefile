@@ -86,7 +86,7 @@ bench: install
 	done; exit $$status
 
 schemas: install
-	$(BIN)/python -m academy.schema_source
+	$(BIN)/python -m academy.core.schemas.source
 
 clean:
 	rm -rf build .pytest_cache tests/artifacts

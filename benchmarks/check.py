@@ -22,8 +22,8 @@ ROUNDS = 5
 CHECK = """
 import time, sys
 from pathlib import Path
-from academy.engine import run
-from academy.settings import load_settings
+from academy.core.engine import run
+from academy.core.settings import load_settings
 settings = load_settings(Path(sys.argv[1]))
 start = time.perf_counter()
 result = run(settings)

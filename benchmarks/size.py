@@ -12,8 +12,8 @@ from __future__ import annotations
 import gzip
 import sys
 
-from academy.runtime import runtime_script, runtime_styles
-from academy.xapi import XapiSettings, sender_script
+from academy.client.runtime import runtime_script, runtime_styles
+from academy.client.xapi import XapiSettings, sender_script
 
 BUDGET = 12 * 1024
 

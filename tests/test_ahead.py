@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from academy.slots import LIFT_CLOSE, LIFT_OPEN, fill, lift, slot
+from academy.mkdocs.perf.slots import LIFT_CLOSE, LIFT_OPEN, fill, lift, slot
 
 from helpers import module, python, site_project, tree_digest, write
 
@@ -34,7 +34,7 @@ def test_fill_replaces_named_slots_in_any_order_and_leaves_others() -> None:
 CHILD = textwrap.dedent(
     """
     import time
-    from academy.ahead import Ahead
+    from academy.mkdocs.perf.ahead import Ahead
 
     print(Ahead(lambda: {"key": "x" * 200_000}).result() == {"key": "x" * 200_000})
 
@@ -71,11 +71,11 @@ def test_ahead_returns_the_value_or_none_and_can_be_cancelled() -> None:
 BUILD = textwrap.dedent(
     """
     import sys
-    import academy.plugin
+    import academy.mkdocs.plugin
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    academy.plugin.AHEAD_MIN = int(sys.argv[1])
+    academy.mkdocs.plugin.AHEAD_MIN = int(sys.argv[1])
     config = load_config("mkdocs.yml", site_dir=sys.argv[2])
     config.plugins.on_startup(command="build", dirty=False)
     build(config)

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from academy.cli import main
-from academy.codes import CODES
+from academy.core.codes import CODES
 
 from casefiles import materialise, parse
 

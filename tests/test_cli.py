@@ -190,8 +190,8 @@ def test_github_format_is_default_on_github_actions(
 
 
 def test_github_escapes_property_and_message_separators() -> None:
-    from academy.problems import Problem, Severity
-    from academy.report import github_annotation
+    from academy.cli.report import github_annotation
+    from academy.core.problems import Problem, Severity
 
     p = Problem("yaml.syntax", Severity.ERROR, "modules/a,b:c.md", 3, 4, "100% wrong\nreally", "fix: it")
     assert github_annotation(p) == (

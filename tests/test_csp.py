@@ -12,8 +12,8 @@ from pathlib import Path
 
 import jinja2
 
-from academy.csp import FILTER, InlineScripts, template_source
-from academy.theme import HeadTemplates
+from academy.mkdocs.csp import FILTER, InlineScripts, template_source
+from academy.mkdocs.theme import HeadTemplates
 
 from helpers import mkdocs, site_project, write
 

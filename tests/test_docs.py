@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from academy.codes import CODES, markdown_reference
-from academy.plugin import AcademyConfig
-from academy.settings import OPTIONS
+from academy.core.codes import CODES, markdown_reference
+from academy.core.settings import OPTIONS
+from academy.mkdocs.plugin import AcademyConfig
 
 REPO = Path(__file__).resolve().parents[1]
 

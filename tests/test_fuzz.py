@@ -19,11 +19,11 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from academy.codes import CODES
-from academy.engine import evaluate
-from academy.loader import load
-from academy.settings import Settings
-from academy.sources import MODULE, PATH, QUIZ, SourceRef
+from academy.core.codes import CODES
+from academy.core.engine import evaluate
+from academy.core.loader import load
+from academy.core.settings import Settings
+from academy.core.sources import MODULE, PATH, QUIZ, SourceRef
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
 SETTINGS = Settings(root=Path("/nonexistent"), today=dt.date(2026, 11, 1))
@@ -291,7 +291,8 @@ def yaml_texts(draw: st.DrawFn) -> tuple[str, str]:
 def test_fast_paths_agree_with_the_careful_ones(case: tuple[str, str]) -> None:
     """The plain loader builds exactly what the careful builder builds, and the
     compiled schema check never accepts what jsonschema rejects."""
-    from academy import schema, yamlload
+    from academy.core import schemas as schema
+    from academy.core import yamlload
 
     kind, text = case
     fast = yamlload._load_plain(text)

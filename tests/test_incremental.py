@@ -131,9 +131,9 @@ def test_body_edit_reuses_cross_file_work_and_stays_exact(served: Server, tmp_pa
 
 
 def test_cross_file_problems_follow_edits_under_the_memo(tmp_path: Path) -> None:
-    from academy.engine import run
-    from academy.loader import LoadCache
-    from academy.settings import Settings
+    from academy.core.engine import run
+    from academy.core.loader import LoadCache
+    from academy.core.settings import Settings
 
     root = site_project(tmp_path / "academy")
     settings = Settings.from_options(root, {}, content_dir="content")
@@ -163,9 +163,9 @@ def test_unchanged_files_are_not_read_again_and_edits_are_seen(
     one keeping the size and restoring the modification time, is seen."""
     import time
 
-    from academy import loader
-    from academy.engine import run
-    from academy.settings import Settings
+    from academy.core import loader
+    from academy.core.engine import run
+    from academy.core.settings import Settings
 
     monkeypatch.setattr(loader, "RACY_NS", 0)  # trust stamps at once, as for files edited long ago
     root = site_project(tmp_path / "academy")

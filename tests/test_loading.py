@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from academy.sourcetext import decode, split_front_matter
-from academy.yamlload import YamlDate, load_yaml
+from academy.core.text import decode, split_front_matter
+from academy.core.yamlload import YamlDate, load_yaml
 
 
 def codes(problems) -> list[str]:

@@ -18,9 +18,9 @@ from typing import Any
 import pytest
 from jsonschema import Draft202012Validator, FormatChecker
 
-from academy import machine, markers
-from academy.engine import run
-from academy.model import (
+from academy.core import markers
+from academy.core.engine import run
+from academy.core.model import (
     Academy,
     Choice,
     LearningPath,
@@ -32,13 +32,14 @@ from academy.model import (
     Stage,
     Step,
 )
-from academy.render import SiteUrls
-from academy.settings import Settings
+from academy.core.settings import Settings
+from academy.outputs import machine
+from academy.render.html import SiteUrls
 
 from helpers import schema_objects
 
 REPO = Path(__file__).resolve().parents[1]
-SCHEMA_FILE = REPO / "plugins" / "academy" / "schemas" / "catalog.schema.json"
+SCHEMA_FILE = REPO / "plugins" / "academy" / "core" / "schemas" / "catalog.schema.json"
 SITE = "https://academy.example.org/"
 PAYLOAD = "</script><script>alert(1)</script>\u2028&\u2029<!--"
 DIRS = SiteUrls(use_directory_urls=True)
@@ -664,9 +665,9 @@ def test_embed_json_escapes_exactly_what_html_needs() -> None:
 def test_llms_full_is_its_sections_joined_and_reuses_exports() -> None:
     """The file is made by concatenating per-module sections, so serve can keep
     them; it must read exactly as one pass over every line would make it."""
-    from academy.engine import run
-    from academy.render import SiteUrls
-    from academy.settings import load_settings
+    from academy.core.engine import run
+    from academy.core.settings import load_settings
+    from academy.render.html import SiteUrls
 
     academy = run(load_settings(Path(__file__).resolve().parents[1])).academy
     urls = SiteUrls()

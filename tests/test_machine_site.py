@@ -15,8 +15,8 @@ from pathlib import Path
 import pytest
 from jsonschema import Draft202012Validator
 
-from academy.engine import run
-from academy.settings import load_settings
+from academy.core.engine import run
+from academy.core.settings import load_settings
 
 from helpers import mkdocs, site_project, write
 

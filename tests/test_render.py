@@ -12,9 +12,9 @@ from pathlib import Path
 
 import pytest
 
-from academy.engine import run
-from academy.render import Renderer, json_for_html, paragraphs, stable_shuffle
-from academy.settings import Settings
+from academy.core.engine import run
+from academy.core.settings import Settings
+from academy.render.html import Renderer, json_for_html, paragraphs, stable_shuffle
 
 from casefiles import materialise, parse
 

@@ -337,7 +337,7 @@ def test_stats_text_and_json(repo: Path, capsys: pytest.CaptureFixture[str]) -> 
 
 @pytest.mark.parametrize("kind", ["module", "path", "quiz"])
 def test_schema_command_prints_the_published_schema(capsys: pytest.CaptureFixture[str], kind: str) -> None:
-    from academy.schema import schema_text
+    from academy.core.schemas import schema_text
 
     assert main(["schema", kind]) == 0
     assert capsys.readouterr().out == schema_text(kind)

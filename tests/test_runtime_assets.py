@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from academy import i18n
+from academy.render import i18n
 
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO / "benchmarks"))
@@ -30,14 +30,14 @@ def test_every_language_has_every_string() -> None:
 
 
 def test_runtime_contains_no_eval_and_no_inline_html() -> None:
-    source = (REPO / "plugins" / "academy" / "assets" / "academy.js").read_text(encoding="utf-8")
+    source = (REPO / "plugins" / "academy" / "client" / "assets" / "academy.js").read_text(encoding="utf-8")
     for banned in ("eval(", "new Function", "innerHTML", "outerHTML", "insertAdjacentHTML", "document.write"):
         assert banned not in source
 
 
 def _academy(root: Path):
-    from academy.engine import run
-    from academy.settings import load_settings
+    from academy.core.engine import run
+    from academy.core.settings import load_settings
 
     return run(load_settings(root)).academy
 

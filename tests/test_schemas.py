@@ -7,8 +7,8 @@ import json
 import pytest
 from jsonschema import Draft202012Validator
 
-from academy import schema_source
-from academy.schema import KINDS, schema, schema_text
+from academy.core.schemas import KINDS, schema, schema_text
+from academy.core.schemas import source as schema_source
 
 from helpers import schema_objects
 

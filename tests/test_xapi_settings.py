@@ -9,9 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from academy.runtime import runtime_script
-from academy.settings import Settings, SettingsError
-from academy.xapi import XapiSettings, sender_script, xapi_settings
+from academy.client.runtime import runtime_script
+from academy.client.xapi import sender_script
+from academy.core.settings import Settings, SettingsError
+from academy.core.xapi import XapiSettings, xapi_settings
 
 PATTERNS = {"module": "modules/{id}/", "path": "paths/{id}/", "quiz": "quizzes/{id}/"}
 

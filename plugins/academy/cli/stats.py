@@ -1,0 +1,87 @@
+"""`academy stats`: the curriculum in numbers, as text or JSON."""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from typing import Any
+
+from academy.core.model import Academy
+from academy.core.schemas.source import BLOOM, QUESTION_TYPES
+
+
+def stats(academy: Academy) -> dict[str, Any]:
+    questions = [q for _, q in academy.questions()]
+    checks = [c for m in academy.modules for c in m.checks]
+    objectives = [o for m in academy.modules for o in m.objectives]
+    assessed = {(m.id, i.objective) for m in academy.modules for i in (*m.checks, *m.scenarios)}
+    assessed |= {(q.module, q.objective) for quiz in academy.quizzes for q in quiz.questions if q.module}
+    covered = sum(1 for m in academy.modules for o in m.objectives if (m.id, o.id) in assessed)
+    types = Counter(q.type for q in questions)
+    blooms = Counter(o.bloom for o in objectives)
+    return {
+        "counts": {
+            "modules": len(academy.modules),
+            "paths": len(academy.paths),
+            "quiz_banks": len(academy.quizzes),
+            "objectives": len(objectives),
+            "checks": len(checks),
+            "quiz_questions": len(questions) - len(checks),
+            "scenarios": sum(len(m.scenarios) for m in academy.modules),
+            "scenario_steps": sum(len(s.steps) for m in academy.modules for s in m.scenarios),
+        },
+        "paths": [
+            {
+                "id": p.id,
+                "title": p.title,
+                "stages": len(p.stages),
+                "modules": len(p.module_ids),
+                "minutes": academy.path_duration(p),
+                "assessments": sum(1 for s in p.stages if s.assessment),
+            }
+            for p in academy.paths
+        ],
+        "question_types": {t: types.get(t, 0) for t in QUESTION_TYPES},
+        "bloom": {b: blooms.get(b, 0) for b in BLOOM},
+        "coverage": {
+            "objectives": len(objectives),
+            "assessed": covered,
+            "percent": round(100 * covered / len(objectives), 1) if objectives else 100.0,
+        },
+        "levels": dict(Counter(m.level for m in academy.modules)),
+        "minutes_total": sum(m.duration for m in academy.modules),
+    }
+
+
+def _bar(value: int, total: int, width: int = 24) -> str:
+    filled = round(width * value / total) if total else 0
+    return "█" * filled + "·" * (width - filled)
+
+
+def to_text(data: dict[str, Any]) -> str:
+    c = data["counts"]
+    out = [
+        f"{c['modules']} modules, {c['paths']} paths, {c['quiz_banks']} quiz banks",
+        f"{c['objectives']} objectives, {c['checks']} checks, {c['quiz_questions']} quiz questions, "
+        f"{c['scenarios']} scenarios ({c['scenario_steps']} steps)",
+        "",
+        "Paths:",
+    ]
+    for p in data["paths"]:
+        hours, minutes = divmod(p["minutes"], 60)
+        out.append(
+            f"  {p['id']:28} {p['modules']:3} modules  {p['stages']} stages  {hours} h {minutes:02d} min  {p['assessments']} assessments"
+        )
+    total = sum(data["question_types"].values())
+    out += ["", "Question types (checks and quiz questions):"]
+    out += [f"  {t:11} {n:4}  {_bar(n, total)}" for t, n in data["question_types"].items()]
+    objectives = sum(data["bloom"].values())
+    out += ["", "Bloom levels of objectives:"]
+    out += [f"  {b:11} {n:4}  {_bar(n, objectives)}" for b, n in data["bloom"].items()]
+    cov = data["coverage"]
+    out += ["", f"Objective coverage: {cov['assessed']} of {cov['objectives']} assessed ({cov['percent']}%)"]
+    return "\n".join(out) + "\n"
+
+
+def to_json(data: dict[str, Any]) -> str:
+    return json.dumps(data, indent=2) + "\n"

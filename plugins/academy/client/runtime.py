@@ -1,0 +1,42 @@
+"""The browser runtime as shipped: one script and one stylesheet, minified.
+
+rjsmin and rcssmin only strip comments and whitespace (no renaming), so the
+shipped code reads like the source in ``assets/``.
+"""
+
+from __future__ import annotations
+
+import json
+from importlib import resources
+
+import rcssmin
+import rjsmin
+
+from academy.render import i18n
+
+#: Where the built runtime receives the UI strings for the site's language.
+STRINGS_MARKER = "/*@STRINGS@*/ {}"
+
+
+def runtime_script(language: str, review_url: str = "review/", addon: str = "") -> str:
+    """The browser runtime, minified, with the UI strings for ``language`` built in.
+
+    Shipping the table inside the one script keeps pages free of per-page
+    string data and loads it once, whatever the size of the academy. rjsmin
+    only strips comments and whitespace (no renaming), so the shipped code
+    reads like the source. ``addon`` is script appended to the same file (the
+    xAPI sender when it is on), so pages still load one script.
+    """
+    source = resources.files("academy.client").joinpath("assets", "academy.js").read_text("utf-8")
+    table = json.dumps(
+        {**i18n.runtime_strings(language), "_review": review_url}, ensure_ascii=True, sort_keys=True
+    )
+    if STRINGS_MARKER not in source:
+        raise RuntimeError("academy.js lost its strings marker")
+    return rjsmin.jsmin(source.replace(STRINGS_MARKER, table, 1) + ("\n" + addon if addon else "")) + "\n"
+
+
+def runtime_styles() -> str:
+    """The runtime's stylesheet, minified."""
+    source = resources.files("academy.client").joinpath("assets", "academy.css").read_text("utf-8")
+    return rcssmin.cssmin(source) + "\n"

@@ -1,0 +1,108 @@
+"""Module bodies: placement markers resolve, are well-formed and appear once;
+raw HTML that runs code is flagged when the project asks for it."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+
+from academy.core.codes import problem
+from academy.core.markers import KINDS, outside_code, scan
+from academy.core.model import Module
+from academy.core.problems import Problem
+from academy.core.suggest import did_you_mean
+
+from .context import Context, Item
+
+#: Raw HTML that executes: script elements, event-handler attributes inside a
+#: tag, and javascript: URLs in HTML attributes or Markdown link targets. The
+#: third item is a cheap search a body must match before the pattern is worth
+#: running on it: the javascript: pattern has no literal start for the regex
+#: engine to skip to, and searching for its one fixed word is six times faster.
+_RUNS_CODE = (
+    (re.compile(r"<script\b", re.I), "a <script> element", None),
+    (re.compile(r"<[a-z][^>]*?\son[a-z]+\s*=", re.I), "an event-handler attribute", None),
+    (
+        re.compile(r"(?:\b(?:href|src|action|formaction)\s*=\s*[\"']?|\]\(\s*<?)\s*javascript:", re.I),
+        "a javascript: URL",
+        re.compile("javascript:", re.I),
+    ),
+)
+
+
+def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
+    if isinstance(item, Module):
+        yield from _module(item)
+        if "body.raw-html" not in ctx.ignored and "body" not in ctx.ignored:
+            yield from _raw_html(item)
+
+
+def _raw_html(module: Module) -> Iterator[Problem]:
+    # Any match on a line is a match in the whole body, so a body with none
+    # (nearly every body) needs no line-by-line pass: one C-speed search each.
+    body = module.body
+    runs = [(pattern, what) for pattern, what, needle in _RUNS_CODE if needle is None or needle.search(body)]
+    runs = [(pattern, what) for pattern, what in runs if pattern.search(body)]
+    if not runs:
+        return
+    for number, line in outside_code(module.body, module.body_line):
+        for pattern, what in runs:
+            for match in pattern.finditer(line):
+                yield problem(
+                    "body.raw-html",
+                    module.file,
+                    number,
+                    match.start() + 1,
+                    f"raw HTML with {what} runs code in the learner's browser",
+                    "Use Markdown links and images instead, or ask a reviewer to confirm it is intended.",
+                )
+
+
+def _module(module: Module) -> Iterator[Problem]:
+    f = module.file
+    placed: dict[tuple[str, str], int] = {}
+    for marker in scan(module.body, module.body_line):
+        if not marker.valid:
+            words = marker.raw.strip("[] ").split()
+            guess = did_you_mean(words[0], KINDS) if words else ""
+            yield problem(
+                "body.marker",
+                f,
+                marker.line,
+                marker.column,
+                f"`{marker.raw}` is not a placement marker",
+                (guess + " " if guess else "")
+                + "Write `[[check ID]]` or `[[scenario ID]]` alone on the line.",
+            )
+            continue
+        items = module.checks if marker.kind == "check" else module.scenarios
+        ids = [i.id for i in items]
+        if marker.id not in ids:
+            other = module.scenarios if marker.kind == "check" else module.checks
+            if marker.id in [i.id for i in other]:
+                right = "scenario" if marker.kind == "check" else "check"
+                hint = f"`{marker.id}` is a {right}: write `[[{right} {marker.id}]]`."
+            else:
+                listed = ", ".join(f"`{i}`" for i in ids) or "none"
+                hint = did_you_mean(marker.id, ids) or f"This module's {marker.kind}s: {listed}."
+            yield problem(
+                "ref.placement",
+                f,
+                marker.line,
+                marker.column,
+                f"`{marker.raw}` names no {marker.kind} of module `{module.id}`",
+                hint,
+            )
+            continue
+        key = (marker.kind, marker.id)
+        if key in placed:
+            yield problem(
+                "body.duplicate-placement",
+                f,
+                marker.line,
+                marker.column,
+                f"{marker.kind} `{marker.id}` is already placed on line {placed[key]}",
+                "Place each item once.",
+            )
+        else:
+            placed[key] = marker.line
