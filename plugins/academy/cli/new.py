@@ -7,13 +7,17 @@ are never overwritten.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
+import sys
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
+from academy.cli.common import EXIT_OK, EXIT_PROBLEMS
 from academy.core.engine import run
-from academy.core.settings import Settings
+from academy.core.settings import Settings, load_settings
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
@@ -152,3 +156,25 @@ def create(settings: Settings, kind: str, item_id: str, title: str | None) -> Sc
     scaffold.path.parent.mkdir(parents=True, exist_ok=True)
     scaffold.path.write_text(scaffold.text, encoding="utf-8")
     return scaffold
+
+
+def register(commands: Any) -> None:
+    new = commands.add_parser("new", help="write a new module, path or quiz bank that passes `academy check`")
+    new.add_argument("kind", choices=("module", "path", "quiz"))
+    new.add_argument("id", help="kebab-case id, which is also the file name")
+    new.add_argument("--title", default=None, help="title (default: from the id)")
+    new.add_argument("--project", default=".", help="project folder (holding mkdocs.yml); default: .")
+    new.set_defaults(func=cmd_new)
+
+
+def cmd_new(args: argparse.Namespace) -> int:
+    settings = load_settings(Path(args.project))
+    try:
+        made = create(settings, args.kind, args.id, args.title)
+    except ScaffoldError as exc:
+        print(f"academy new: {exc}", file=sys.stderr)
+        return EXIT_PROBLEMS
+    print(f"Wrote {made.path.relative_to(settings.root)}. Next:")
+    for number, step in enumerate(made.next_steps, start=1):
+        print(f"  {number}. {step}")
+    return EXIT_OK

@@ -2,12 +2,18 @@
 
 from __future__ import annotations
 
+import argparse
 import json
+import sys
 from collections import Counter
+from pathlib import Path
 from typing import Any
 
+from academy.cli.common import EXIT_OK
+from academy.core.engine import run
 from academy.core.model import Academy
 from academy.core.schemas.source import BLOOM, QUESTION_TYPES
+from academy.core.settings import load_settings
 
 
 def stats(academy: Academy) -> dict[str, Any]:
@@ -85,3 +91,16 @@ def to_text(data: dict[str, Any]) -> str:
 
 def to_json(data: dict[str, Any]) -> str:
     return json.dumps(data, indent=2) + "\n"
+
+
+def register(commands: Any) -> None:
+    stats_ = commands.add_parser("stats", help="counts, durations, question types, Bloom levels and coverage")
+    stats_.add_argument("directory", nargs="?", default=".")
+    stats_.add_argument("--format", choices=("text", "json"), default="text")
+    stats_.set_defaults(func=cmd_stats)
+
+
+def cmd_stats(args: argparse.Namespace) -> int:
+    data = stats(run(load_settings(Path(args.directory))).academy)
+    sys.stdout.write(to_json(data) if args.format == "json" else to_text(data))
+    return EXIT_OK
