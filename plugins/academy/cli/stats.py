@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from academy.cli.common import EXIT_OK
+from academy.core.coverage import coverage
 from academy.core.engine import run
 from academy.core.model import Academy
 from academy.core.schemas.source import BLOOM, QUESTION_TYPES
@@ -20,9 +21,6 @@ def stats(academy: Academy) -> dict[str, Any]:
     questions = [q for _, q in academy.questions()]
     checks = [c for m in academy.modules for c in m.checks]
     objectives = [o for m in academy.modules for o in m.objectives]
-    assessed = {(m.id, i.objective) for m in academy.modules for i in (*m.checks, *m.scenarios)}
-    assessed |= {(q.module, q.objective) for quiz in academy.quizzes for q in quiz.questions if q.module}
-    covered = sum(1 for m in academy.modules for o in m.objectives if (m.id, o.id) in assessed)
     types = Counter(q.type for q in questions)
     blooms = Counter(o.bloom for o in objectives)
     return {
@@ -49,11 +47,7 @@ def stats(academy: Academy) -> dict[str, Any]:
         ],
         "question_types": {t: types.get(t, 0) for t in QUESTION_TYPES},
         "bloom": {b: blooms.get(b, 0) for b in BLOOM},
-        "coverage": {
-            "objectives": len(objectives),
-            "assessed": covered,
-            "percent": round(100 * covered / len(objectives), 1) if objectives else 100.0,
-        },
+        "coverage": coverage(academy).summary(),
         "levels": dict(Counter(m.level for m in academy.modules)),
         "minutes_total": sum(m.duration for m in academy.modules),
     }

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from academy.core import schemas as schema
+from academy.core.builders import module_from, path_from, quiz_from
 from academy.core.codes import problem
-from academy.core.model import LearningPath, Module, Quiz, YamlPath, module_from, path_from, quiz_from
+from academy.core.model import LearningPath, Module, Quiz, YamlPath
 from academy.core.problems import Problem
 from academy.core.sources import MODULE, PAGE, PATH, QUIZ, SourceRef
 from academy.core.text import decode, split_front_matter

@@ -158,10 +158,6 @@ def catalog(
         site_url: The site's public address; empty when not configured.
         built: Build time; pass :func:`build_time` for reproducible builds.
     """
-    paths_of: dict[str, list[str]] = {}
-    for lp in academy.paths:
-        for module_id in lp.module_ids:
-            paths_of.setdefault(module_id, []).append(lp.id)
     modules = [
         {
             "id": m.id,
@@ -174,7 +170,7 @@ def catalog(
             "prerequisites": list(m.prerequisites),
             "url": urls.module(m.id),
             "markdown": markdown_url(m.id),
-            "paths": sorted(set(paths_of.get(m.id, ()))),
+            "paths": sorted({lp.id for lp in academy.paths_of(m.id)}),
             "questions": len(m.checks),
             "scenarios": len(m.scenarios),
             "owner": _or_none(m.owner),
@@ -755,7 +751,8 @@ def _best_route(scenario: Scenario) -> list[tuple[Step, int]]:
     by_id = {s.id: s for s in scenario.steps}
     if scenario.start not in by_id:
         return []
-    order, back = scenario.route_graph()
+    walk = scenario.routes()
+    order, back = walk.order, walk.loops
     best: dict[str, tuple[int, bool, int]] = {}  # step -> (score, ends in success, option)
     for step_id in order:
         step = by_id[step_id]

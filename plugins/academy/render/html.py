@@ -261,15 +261,8 @@ class Renderer:
 
     # --- module page ----------------------------------------------------------
 
-    def module_header(
-        self,
-        module: Module,
-        base: str,
-        paths: Sequence[LearningPath] | None = None,
-        facts: str | None = None,
-    ) -> str:
-        """The module's summary, facts and objectives; ``paths`` that include it
-        may be passed in when the caller has them indexed.
+    def module_header(self, module: Module, base: str, facts: str | None = None) -> str:
+        """The module's summary, facts and objectives.
 
         ``facts`` replaces the summary and facts (``module_facts``) with the
         given HTML: a site that adds them to the page after its search index
@@ -277,40 +270,30 @@ class Renderer:
         """
         if facts is not None:
             return self._render("module_header.html", m=module, facts=Markup(facts))
-        return self._render("module_header.html", **self._facts_context(module, base, paths))
+        return self._render("module_header.html", **self._facts_context(module, base))
 
-    def module_facts(self, module: Module, base: str, paths: Sequence[LearningPath] | None = None) -> str:
+    def module_facts(self, module: Module, base: str) -> str:
         """The module's summary and facts: level, duration, prerequisites, paths."""
-        return self._render("module_facts.html", **self._facts_context(module, base, paths))
+        return self._render("module_facts.html", **self._facts_context(module, base))
 
-    def _facts_context(
-        self, module: Module, base: str, paths: Sequence[LearningPath] | None
-    ) -> dict[str, Any]:
+    def _facts_context(self, module: Module, base: str) -> dict[str, Any]:
         return {
             "m": module,
             "base": base,
             "prerequisites": [(p, self.academy.module(p)) for p in module.prerequisites],
-            "paths": self.academy.paths_of(module.id) if paths is None else paths,
+            "paths": self.academy.paths_of(module.id),
         }
 
-    def path_nav(
-        self, module: Module, base: str, neighbours: Sequence[tuple[LearningPath, str, str]] | None = None
-    ) -> str:
-        """Previous/next links for every path that includes ``module``.
-
-        ``neighbours`` lists ``(path, previous id, next id)``; computed here
-        when not given.
-        """
-        if neighbours is None:
-            found = []
-            for lp in self.academy.paths_of(module.id):
-                ids = lp.module_ids
-                at = ids.index(module.id)
-                found.append((lp, ids[at - 1] if at > 0 else "", ids[at + 1] if at + 1 < len(ids) else ""))
-            neighbours = found
+    def path_nav(self, module: Module, base: str) -> str:
+        """Previous/next links for every path that includes ``module``."""
+        module_of = self.academy.module
         navs = [
-            (lp, self.academy.module(p) if p else None, self.academy.module(n) if n else None)
-            for lp, p, n in neighbours
+            (
+                place.path,
+                module_of(place.previous) if place.previous else None,
+                module_of(place.next) if place.next else None,
+            )
+            for place in self.academy.places(module.id)
         ]
         return self._render("path_nav.html", navs=navs, base=base) if navs else ""
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from academy.core.coverage import coverage
 from academy.core.engine import Result
 from academy.core.model import Academy, LearningPath, Module, Question, Scenario
 from academy.core.problems import Problem
@@ -304,18 +305,6 @@ def _quizzes(base: Academy, head: Academy, report: Report) -> None:
         _questions("quiz", qid, a.questions, b.questions, report)
 
 
-def _coverage(academy: Academy) -> dict[str, Any]:
-    assessed = {(m.id, c.objective) for m in academy.modules for c in (*m.checks, *m.scenarios)}
-    assessed |= {(q.module, q.objective) for quiz in academy.quizzes for q in quiz.questions if q.module}
-    objectives = [(m.id, o.id) for m in academy.modules for o in m.objectives]
-    covered = sum(1 for o in objectives if o in assessed)
-    return {
-        "objectives": len(objectives),
-        "assessed": covered,
-        "percent": round(100 * covered / len(objectives), 1) if objectives else 100.0,
-    }
-
-
 def compare(base: Result, head: Result, base_name: str, head_name: str) -> Report:
     report = Report(base_name, head_name)
     _modules(base.academy, head.academy, report)
@@ -332,7 +321,7 @@ def compare(base: Result, head: Result, base_name: str, head_name: str) -> Repor
     for key, p in sorted(before.items()):
         if key not in after:
             report.problems_fixed.append(_problem_json(p))
-    report.coverage = {"before": _coverage(base.academy), "after": _coverage(head.academy)}
+    report.coverage = {"before": coverage(base.academy).summary(), "after": coverage(head.academy).summary()}
     report.stale = [_problem_json(p) for p in head.problems if p.code == "review.stale"]
     return report
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
+from academy.core.coverage import coverage
+from academy.core.graph import depth_first
 from academy.core.model import LearningPath, Module, Quiz
 from academy.core.problems import Problem
 
@@ -30,40 +32,6 @@ def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
         yield from _stale(ctx, item)
 
 
-def find_cycles(graph: Mapping[str, Sequence[str]]) -> list[list[str]]:
-    """Each elementary cycle found by an iterative DFS, once, as ``[a, b, ..., a]``.
-
-    Iterative so that a long hostile chain cannot hit the recursion limit.
-    """
-    state: dict[str, int] = {}
-    cycles: list[list[str]] = []
-    for root in sorted(graph):
-        if root in state:
-            continue
-        state[root] = 1
-        route = [root]
-        stack = [(root, 0)]
-        while stack:
-            node, index = stack[-1]
-            edges = graph.get(node, ())
-            if index >= len(edges):
-                stack.pop()
-                route.pop()
-                state[node] = 2
-                continue
-            stack[-1] = (node, index + 1)
-            target = edges[index]
-            if target not in graph:
-                continue
-            if state.get(target) == 1:
-                cycles.append([*route[route.index(target) :], target])
-            elif target not in state:
-                state[target] = 1
-                route.append(target)
-                stack.append((target, 0))
-    return cycles
-
-
 def _report_cycles(
     ctx: Context,
     graph: Mapping[str, Sequence[str]],
@@ -71,7 +39,8 @@ def _report_cycles(
     locate: Callable[[str, str], tuple[str, tuple]],
     what: str,
 ) -> Iterator[Problem]:
-    for cycle in find_cycles(graph):
+    for loop in depth_first(graph, sorted(graph)).back:
+        cycle = loop.cycle
         start = min(cycle[:-1])
         at = cycle.index(start)
         ordered = [*cycle[at:-1], *cycle[:at], start]
@@ -110,17 +79,12 @@ def _path_cycles(ctx: Context) -> Iterator[Problem]:
 
 def _known_before(ctx: Context, lp: LearningPath) -> set[str]:
     """Modules taught by the paths this one requires, transitively."""
-    known: set[str] = set()
-    seen = {lp.id}
-    todo = list(lp.requires)
-    while todo:
-        other = ctx.academy.path(todo.pop())
-        if other is None or other.id in seen:
-            continue
-        seen.add(other.id)
-        known.update(other.module_ids)
-        todo.extend(other.requires)
-    return known
+    academy = ctx.academy
+    requires = {p.id: p.requires for p in academy.paths if academy.path(p.id) is p}
+    walk = depth_first(requires, lp.requires)
+    # A loop of requirements back to this path teaches nothing before it.
+    reached = [p for p in walk.order if p != lp.id]
+    return {m for path_id in reached if (other := academy.path(path_id)) for m in other.module_ids}
 
 
 def _path_structure(ctx: Context, lp: LearningPath) -> Iterator[Problem]:
@@ -192,25 +156,15 @@ def _quiz(ctx: Context, quiz: Quiz) -> Iterator[Problem]:
 
 
 def _coverage(ctx: Context) -> Iterator[Problem]:
-    academy = ctx.academy
-    assessed: set[tuple[str, str]] = set()
-    for module in academy.modules:
-        for item in (*module.checks, *module.scenarios):
-            assessed.add((module.id, item.objective))
-    for quiz in academy.quizzes:
-        for q in quiz.questions:
-            if q.module:
-                assessed.add((q.module, q.objective))
-    for module in academy.modules:
-        for objective in module.objectives:
-            if (module.id, objective.id) not in assessed and ctx.sound(module.file, objective.path):
-                yield ctx.at(
-                    "coverage.objective",
-                    module.file,
-                    (*objective.path, "id"),
-                    f"objective `{objective.id}` of `{module.id}` is not assessed by any check, scenario or quiz question",
-                    f"Add a check with `objective: {objective.id}`.",
-                )
+    for module, objective in coverage(ctx.academy).unassessed:
+        if ctx.sound(module.file, objective.path):
+            yield ctx.at(
+                "coverage.objective",
+                module.file,
+                (*objective.path, "id"),
+                f"objective `{objective.id}` of `{module.id}` is not assessed by any check, scenario or quiz question",
+                f"Add a check with `objective: {objective.id}`.",
+            )
 
 
 def _orphans(ctx: Context) -> Iterator[Problem]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator
 
+from academy.core.graph import depth_first
 from academy.core.model import Module, Scenario
 from academy.core.problems import Problem
 from academy.core.suggest import did_you_mean
@@ -49,7 +50,7 @@ def _scenario(ctx: Context, module: Module, sc: Scenario) -> Iterator[Problem]:
                 )
     if broken or sc.start not in by_id:
         return  # the graph rules below would only restate the broken link
-    reachable = _reachable(sc)
+    reachable = sc.routes().reached
     for step in sc.steps:
         if step.id not in reachable:
             yield ctx.at(
@@ -61,15 +62,17 @@ def _scenario(ctx: Context, module: Module, sc: Scenario) -> Iterator[Problem]:
                 key=True,
             )
     if not sc.allow_loops:
-        loop = _first_loop(sc)
-        if loop is not None:
-            step_id, index, route = loop
-            step = by_id[step_id]
+        # From every step in file order, so a loop among unreachable steps
+        # is reported too.
+        loops = depth_first(sc.edges, [s.id for s in sc.steps]).back
+        if loops:
+            loop = loops[0]
+            step = by_id[loop.node]
             yield ctx.at(
                 "scenario.cycle",
                 f,
-                (*step.path, "options", index, "next"),
-                f"scenario `{sc.id}` loops: {' -> '.join(route)}",
+                (*step.path, "options", loop.index, "next"),
+                f"scenario `{sc.id}` loops: {' -> '.join(loop.cycle)}",
                 "Remove the loop, or set `allow_loops: true` if it is deliberate.",
             )
     else:
@@ -94,62 +97,12 @@ def _scenario(ctx: Context, module: Module, sc: Scenario) -> Iterator[Problem]:
         )
 
 
-def _reachable(sc: Scenario) -> set[str]:
-    by_id = {s.id: s for s in sc.steps}
-    seen = {sc.start}
-    todo = [sc.start]
-    while todo:
-        step = by_id.get(todo.pop())
-        for option in step.options if step else ():
-            if option.next in by_id and option.next not in seen:
-                seen.add(option.next)
-                todo.append(option.next)
-    return seen
-
-
-def _first_loop(sc: Scenario) -> tuple[str, int, list[str]] | None:
-    """The first option (in file order) that closes a loop, with the loop's route.
-
-    Iterative depth-first search: a hostile scenario with thousands of chained
-    steps must not exhaust Python's recursion limit.
-    """
-    by_id = {s.id: s for s in sc.steps}
-    state: dict[str, int] = {}  # 1 = on the current route, 2 = finished
-    for root in by_id:
-        if root in state:
-            continue
-        state[root] = 1
-        route = [root]
-        stack = [(root, 0)]
-        while stack:
-            step_id, index = stack[-1]
-            options = by_id[step_id].options
-            if index >= len(options):
-                stack.pop()
-                route.pop()
-                state[step_id] = 2
-                continue
-            stack[-1] = (step_id, index + 1)
-            target = options[index].next
-            if target not in by_id:
-                continue
-            if state.get(target) == 1:
-                return step_id, index, [*route[route.index(target) :], target]
-            if target not in state:
-                state[target] = 1
-                route.append(target)
-                stack.append((target, 0))
-    return None
-
-
 def _can_end(sc: Scenario) -> set[str]:
-    """Steps from which some route reaches an ending (fixed point, loop-safe)."""
-    done = {s.id for s in sc.steps if s.ending}
-    changed = True
-    while changed:
-        changed = False
-        for step in sc.steps:
-            if step.id not in done and any(o.next in done for o in step.options):
-                done.add(step.id)
-                changed = True
-    return done
+    """Steps from which some route reaches an ending: those an ending can be
+    reached back from, walking the options backwards."""
+    leads_here: dict[str, list[str]] = {step.id: [] for step in sc.steps}
+    for step in sc.steps:
+        for option in step.options:
+            if option.next in leads_here:
+                leads_here[option.next].append(step.id)
+    return depth_first(leads_here, [s.id for s in sc.steps if s.ending]).reached

@@ -38,9 +38,6 @@ class PageParts:
         self.renderer: Renderer | None = None
         self.result: Result | None = None
         self._generation: Hashable = None
-        self._paths_of: dict[str, list[LearningPath]] = {}
-        self._positions: dict[str, dict[str, int]] = {}
-        self._ids: dict[str, tuple[str, ...]] = {}
         self._shape = ""
         self.site_url = ""
         self.language = "en"
@@ -64,14 +61,6 @@ class PageParts:
             self._generation = generation
         self.renderer, self.result = renderer, result
         self._shape = result.shape
-        self._paths_of = {}
-        self._positions = {}
-        self._ids = {}
-        for lp in result.academy.paths:
-            ids = self._ids[lp.id] = lp.module_ids
-            self._positions[lp.id] = {m: i for i, m in enumerate(ids)}
-            for module_id in dict.fromkeys(ids):
-                self._paths_of.setdefault(module_id, []).append(lp)
 
     def finish(self) -> None:
         """End a build: keep only what this build used."""
@@ -142,9 +131,6 @@ class PageParts:
 
     # --- module pages -------------------------------------------------------------
 
-    def paths_of(self, module_id: str) -> list[LearningPath]:
-        return self._paths_of.get(module_id, [])
-
     def question(self, module: Module, check_id: str) -> str:
         check = module.check(check_id)
         assert check is not None
@@ -170,22 +156,12 @@ class PageParts:
 
     def module_facts(self, module: Module, base: str) -> str:
         key = ("facts", module.id, base, self._shape)
-        return self._memo(
-            key, lambda: self._r.module_facts(module, base, self.paths_of(module.id)), ahead=True
-        )
+        return self._memo(key, lambda: self._r.module_facts(module, base), ahead=True)
 
     def path_nav(self, module: Module, base: str) -> str:
-        def render() -> str:
-            neighbours = []
-            for lp in self.paths_of(module.id):
-                ids = self._ids[lp.id]
-                at = self._positions[lp.id][module.id]
-                prev = ids[at - 1] if at > 0 else ""
-                nxt = ids[at + 1] if at + 1 < len(ids) else ""
-                neighbours.append((lp, prev, nxt))
-            return self._r.path_nav(module, base, neighbours)
-
-        return self._memo(("nav", module.id, base, self._shape), render, ahead=True)
+        return self._memo(
+            ("nav", module.id, base, self._shape), lambda: self._r.path_nav(module, base), ahead=True
+        )
 
     # --- path, quiz, certificate and site pages ---------------------------------------
 
