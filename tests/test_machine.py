@@ -32,9 +32,14 @@ from academy.core.model import (
     Stage,
     Step,
 )
+from academy.core.schemas.catalog import catalog_schema
 from academy.core.settings import Settings
-from academy.outputs import machine
-from academy.render.html import SiteUrls
+from academy.outputs.catalog import catalog, catalog_json
+from academy.outputs.common import build_time, embed_json, markdown_url
+from academy.outputs.export import Links, join_lines, module_lines, module_markdown
+from academy.outputs.jsonld import iso_duration, jsonld_module, jsonld_path
+from academy.outputs.llms import intro, llms_full_txt, llms_txt, reading_list
+from academy.render.urls import SiteUrls
 
 from helpers import schema_objects
 
@@ -54,7 +59,7 @@ def academy() -> Academy:
 
 
 def _catalog(academy: Academy, urls: SiteUrls = DIRS, site_url: str = SITE) -> dict[str, Any]:
-    return machine.catalog(
+    return catalog(
         academy, urls, site_name="Customer Service Academy", site_url=site_url, built=dt.date(2026, 11, 1)
     )
 
@@ -104,17 +109,15 @@ def _hostile_academy() -> Academy:
 # --- catalog.json and its schema -------------------------------------------------------
 
 
-def test_catalog_schema_is_valid_draft_2020_12_and_committed() -> None:
+def test_catalog_schema_is_valid_draft_2020_12() -> None:
+    # That the committed file matches its source is test_schemas' job, for all four.
     document = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
     Draft202012Validator.check_schema(document)
     assert document["$schema"] == "https://json-schema.org/draft/2020-12/schema"
-    assert SCHEMA_FILE.read_text(encoding="utf-8") == machine.catalog_schema_text(), (
-        "regenerate schemas/catalog.schema.json from machine.catalog_schema()"
-    )
 
 
 def test_catalog_schema_follows_the_schema_conventions() -> None:
-    objects = list(schema_objects(machine.catalog_schema(), "catalog"))
+    objects = list(schema_objects(catalog_schema(), "catalog"))
     assert len(objects) == 7  # root, site, objective, module, stage, path, quiz
     undocumented = [
         f"{where}/{name}"
@@ -128,13 +131,13 @@ def test_catalog_schema_follows_the_schema_conventions() -> None:
 
 @pytest.mark.parametrize(("urls", "site_url"), [(DIRS, SITE), (FLAT, ""), (DIRS, "")])
 def test_catalog_validates_against_its_schema(academy: Academy, urls: SiteUrls, site_url: str) -> None:
-    validator = Draft202012Validator(machine.catalog_schema(), format_checker=FormatChecker())
-    data = json.loads(machine.catalog_json(_catalog(academy, urls, site_url)))
+    validator = Draft202012Validator(catalog_schema(), format_checker=FormatChecker())
+    data = json.loads(catalog_json(_catalog(academy, urls, site_url)))
     assert [e.message for e in validator.iter_errors(data)] == []
 
 
 def test_catalog_schema_rejects_unknown_fields_and_answers(academy: Academy) -> None:
-    validator = Draft202012Validator(machine.catalog_schema())
+    validator = Draft202012Validator(catalog_schema())
     data = _catalog(academy)
     data["quizzes"][0]["answers"] = ["x"]
     assert not validator.is_valid(data)
@@ -228,7 +231,7 @@ def test_catalog_contains_no_answer_data(academy: Academy) -> None:
     data = _catalog(academy)
     forbidden = {"correct", "answer", "answers", "pairs", "choices", "items", "explanation", "feedback"}
     assert forbidden & set(_keys(data)) == set()
-    text = machine.catalog_json(data)
+    text = catalog_json(data)
     for _, question in academy.questions():
         assert question.prompt.strip() not in text
         for choice in question.choices:
@@ -237,8 +240,8 @@ def test_catalog_contains_no_answer_data(academy: Academy) -> None:
 
 
 def test_catalog_text_is_stable(academy: Academy) -> None:
-    first = machine.catalog_json(_catalog(academy))
-    assert first == machine.catalog_json(_catalog(academy))
+    first = catalog_json(_catalog(academy))
+    assert first == catalog_json(_catalog(academy))
     assert first.endswith("}\n")
 
 
@@ -247,16 +250,16 @@ def test_catalog_text_is_stable(academy: Academy) -> None:
 
 def test_build_time_honours_source_date_epoch(monkeypatch: pytest.MonkeyPatch, academy: Academy) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "1793491200")
-    built = machine.build_time()
+    built = build_time()
     assert built == dt.datetime(2026, 11, 1, tzinfo=dt.UTC)
-    data = machine.catalog(academy, DIRS, site_name="A", site_url="", built=built)
+    data = catalog(academy, DIRS, site_name="A", site_url="", built=built)
     assert data["built"] == "2026-11-01T00:00:00Z"
 
 
 def test_build_time_without_epoch_is_now_in_utc_to_the_second(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("SOURCE_DATE_EPOCH", "not a number")
     before = dt.datetime.now(dt.UTC).replace(microsecond=0)
-    built = machine.build_time()
+    built = build_time()
     assert built.tzinfo is dt.UTC
     assert built.microsecond == 0
     assert before <= built <= dt.datetime.now(dt.UTC)
@@ -265,7 +268,7 @@ def test_build_time_without_epoch_is_now_in_utc_to_the_second(monkeypatch: pytes
 def test_built_is_normalised_to_utc(academy: Academy) -> None:
     plus_two = dt.timezone(dt.timedelta(hours=2))
     aware = dt.datetime(2026, 11, 1, 2, 30, 15, 999, tzinfo=plus_two)
-    data = machine.catalog(academy, DIRS, site_name="A", site_url="", built=aware)
+    data = catalog(academy, DIRS, site_name="A", site_url="", built=aware)
     assert data["built"] == "2026-11-01T00:30:15Z"
 
 
@@ -273,7 +276,7 @@ def test_built_is_normalised_to_utc(academy: Academy) -> None:
 
 
 def test_markdown_url_ignores_the_url_style() -> None:
-    assert machine.markdown_url("active-listening") == "modules/active-listening.md"
+    assert markdown_url("active-listening") == "modules/active-listening.md"
 
 
 def _section(text: str, heading: str) -> str:
@@ -284,7 +287,7 @@ def _section(text: str, heading: str) -> str:
 
 def test_every_module_exports_all_checks_before_its_answers(academy: Academy) -> None:
     for module in academy.modules:
-        text = machine.module_markdown(module, academy, DIRS, SITE)
+        text = module_markdown(module, academy, DIRS, SITE)
         assert text.startswith(f"# {module.title}\n\n> ")
         assert text.endswith("\n") and not text.endswith("\n\n")
         assert [m for m in markers.scan(text) if m.kind] == [], module.id
@@ -313,7 +316,7 @@ def test_every_module_exports_all_checks_before_its_answers(academy: Academy) ->
 def test_placed_checks_appear_where_the_marker_was(academy: Academy) -> None:
     module = academy.module("active-listening")
     assert module is not None
-    text = machine.module_markdown(module, academy, DIRS, "")
+    text = module_markdown(module, academy, DIRS, "")
     # [[check first-move]] sits between these two headings in the source.
     assert (
         text.index("### Paraphrase and check")
@@ -336,7 +339,7 @@ def _lettered(block: str) -> dict[str, str]:
 def test_answer_letters_name_the_options_the_question_shows(academy: Academy) -> None:
     module = academy.module("active-listening")
     assert module is not None
-    text = machine.module_markdown(module, academy, DIRS, "")
+    text = module_markdown(module, academy, DIRS, "")
     answers = text.index("\n## Answers\n")
 
     asked = text[text.index("(`first-move`") : text.index("### Then propose the fix")]
@@ -368,7 +371,7 @@ def test_best_route_scores_the_scenario_maximum(academy: Academy) -> None:
     scenarios = [(m, s) for m in academy.modules for s in m.scenarios]
     assert scenarios
     for module, scenario in scenarios:
-        text = machine.module_markdown(module, academy, DIRS, "")
+        text = module_markdown(module, academy, DIRS, "")
         key = text[text.index(f"### Scenario `{scenario.id}`") :]
         key = key[: key.index("**Choices and scores:**")]
         assert f"**Best score:** {scenario.max_score}\n" in key
@@ -402,7 +405,7 @@ def test_best_route_prefers_score_then_success_and_skips_loops(academy: Academy)
     )
     assert scenario.max_score == 3
     module = replace(_hostile_academy().modules[0], checks=(), body="", scenarios=(scenario,))
-    text = machine.module_markdown(module, academy, DIRS, "")
+    text = module_markdown(module, academy, DIRS, "")
     key = text[text.index("### Scenario `route`") :]
     assert "**Best score:** 3\n" in key
     assert (
@@ -415,14 +418,14 @@ def test_best_route_prefers_score_then_success_and_skips_loops(academy: Academy)
 def test_module_export_links(academy: Academy) -> None:
     module = academy.module("active-listening")
     assert module is not None
-    relative = machine.module_markdown(module, academy, DIRS, "")
+    relative = module_markdown(module, academy, DIRS, "")
     assert "](../sources/#belding)" in relative
     assert "](tone-and-empathy.md)" in relative
     assert (
         "**Prerequisites:** [Our support philosophy and service standards](support-philosophy.md)" in relative
     )
     assert "[New-hire support agent](../paths/new-hire-agent/)" in relative
-    absolute = machine.module_markdown(module, academy, FLAT, SITE)
+    absolute = module_markdown(module, academy, FLAT, SITE)
     assert f"]({SITE}sources.html#belding)" in absolute
     assert f"]({SITE}modules/tone-and-empathy.md)" in absolute
     assert f"({SITE}modules/active-listening.html)" in absolute
@@ -454,7 +457,7 @@ def test_body_conversion_keeps_code_and_makes_mkdocs_syntax_plain(academy: Acade
             "[ref]: ../sources.md#glossary",
         ]
     )
-    text = machine.module_markdown(replace(module, body=body), academy, DIRS, "")
+    text = module_markdown(replace(module, body=body), academy, DIRS, "")
     assert "Text with `[code](../sources.md)` and [a link](../glossary/)." in text
     assert "> **Do this**\n>\n> Inside the tip.\n>\n> Second paragraph.\n\nAfter." in text
     assert "```markdown\n[[check first-move]]\n!!! note\n```" in text
@@ -475,9 +478,9 @@ def test_asset_links_point_at_published_copies(academy: Academy) -> None:
         (body_line, second): ("img/q.png", "assets/files/modules/img/q.png", True),
     }
     changed = replace(module, body=line, body_line=body_line)
-    text = machine.module_markdown(changed, academy, DIRS, "", assets=assets)
+    text = module_markdown(changed, academy, DIRS, "", assets=assets)
     assert '![Queue](../assets/files/modules/img/q.png) <img src="../assets/files/modules/img/q.png">' in text
-    text = machine.module_markdown(changed, academy, DIRS, SITE, assets=assets)
+    text = module_markdown(changed, academy, DIRS, SITE, assets=assets)
     assert (
         f'![Queue]({SITE}assets/files/modules/img/q.png) <img src="{SITE}assets/files/modules/img/q.png">'
         in text
@@ -488,7 +491,7 @@ def test_author_text_cannot_break_the_export_structure() -> None:
     academy = _hostile_academy()
     module = academy.module("hostile")
     assert module is not None
-    text = machine.module_markdown(module, academy, DIRS, "")
+    text = module_markdown(module, academy, DIRS, "")
     lines = text.split("\n")
     assert not [line for line in lines if line.startswith("# Heading")]
     assert "(`q`, single choice): \\# Heading?" in text
@@ -502,7 +505,7 @@ def test_author_text_cannot_break_the_export_structure() -> None:
 
 
 def _llms(academy: Academy, site_url: str = "") -> str:
-    return machine.llms_txt(
+    return llms_txt(
         academy,
         DIRS,
         site_name="Customer Service Academy",
@@ -528,7 +531,7 @@ def test_llms_txt_links_each_module_export_once_in_all_modules(academy: Academy)
     text = _llms(academy)
     every = _section(text, "## All modules")
     links = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", every, re.M)
-    assert sorted(links) == sorted(machine.markdown_url(m.id) for m in academy.modules)
+    assert sorted(links) == sorted(markdown_url(m.id) for m in academy.modules)
     assert len(links) == len(set(links)) == 26
 
 
@@ -537,7 +540,7 @@ def test_llms_txt_lists_path_modules_in_stage_order(academy: Academy) -> None:
     for path in academy.paths:
         section = _section(text, f"## {path.title}")
         links = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", section, re.M)
-        assert links == [SITE + machine.markdown_url(i) for i in dict.fromkeys(path.module_ids)]
+        assert links == [SITE + markdown_url(i) for i in dict.fromkeys(path.module_ids)]
     optional = _section(text, "## Optional")
     assert f"]({SITE}catalog.json)" in optional
     assert f"]({SITE}llms-full.txt)" in optional
@@ -549,13 +552,13 @@ def test_llms_txt_descriptions_stay_on_one_line() -> None:
     assert module is not None
     multi = replace(module, title="A [bracketed] title", summary="Line one\n\nline two\n- not a list")
     academy = Academy.of((multi,), academy.paths, ())
-    text = machine.llms_txt(academy, DIRS, site_name="X", site_summary="", site_url="")
+    text = llms_txt(academy, DIRS, site_name="X", site_summary="", site_url="")
     assert "- [A \\[bracketed\\] title](modules/hostile.md): Line one line two - not a list\n" in text
     assert "> 1 training modules in 1 learning paths." in text
 
 
 def test_llms_full_txt_holds_every_module_once_in_path_order(academy: Academy) -> None:
-    text = machine.llms_full_txt(
+    text = llms_full_txt(
         academy, DIRS, site_name="Customer Service Academy", site_summary="Training.", site_url=""
     )
     assert text.startswith("# Customer Service Academy\n\n> Training.\n\n---\n\n# ")
@@ -575,7 +578,7 @@ def test_llms_full_txt_holds_every_module_once_in_path_order(academy: Academy) -
 
 
 def test_iso_durations() -> None:
-    assert [machine.iso_duration(m) for m in (0, 25, 60, 90, 375)] == [
+    assert [iso_duration(m) for m in (0, 25, 60, 90, 375)] == [
         "PT0M",
         "PT25M",
         "PT1H",
@@ -586,18 +589,18 @@ def test_iso_durations() -> None:
 
 def test_jsonld_for_every_module_and_path(academy: Academy) -> None:
     for module in academy.modules:
-        data = json.loads(machine.jsonld_module(module, academy, DIRS, SITE))
+        data = json.loads(jsonld_module(module, academy, DIRS, SITE))
         assert data["@context"] == "https://schema.org"
         assert data["@type"] == "LearningResource"
         assert data["name"] == module.title
-        assert data["timeRequired"] == machine.iso_duration(module.duration)
+        assert data["timeRequired"] == iso_duration(module.duration)
         assert data["url"] == f"{SITE}modules/{module.id}/"
         assert data["teaches"] == [o.text for o in module.objectives]
     for path in academy.paths:
-        data = json.loads(machine.jsonld_path(path, academy, DIRS, SITE))
+        data = json.loads(jsonld_path(path, academy, DIRS, SITE))
         assert data["@type"] == "Course"
         assert data["name"] == path.title
-        assert data["timeRequired"] == machine.iso_duration(academy.path_duration(path))
+        assert data["timeRequired"] == iso_duration(academy.path_duration(path))
         assert [p["url"] for p in data["hasPart"]] == [
             f"{SITE}modules/{i}/" for i in dict.fromkeys(path.module_ids)
         ]
@@ -606,7 +609,7 @@ def test_jsonld_for_every_module_and_path(academy: Academy) -> None:
 def test_jsonld_exact_values(academy: Academy) -> None:
     module = academy.module("active-listening")
     assert module is not None
-    data = json.loads(machine.jsonld_module(module, academy, DIRS, ""))
+    data = json.loads(jsonld_module(module, academy, DIRS, ""))
     assert data["timeRequired"] == "PT25M"
     assert data["educationalLevel"] == "foundation"
     assert data["inLanguage"] == "en"
@@ -617,7 +620,7 @@ def test_jsonld_exact_values(academy: Academy) -> None:
     ]
     path = academy.path("new-hire-agent")
     assert path is not None
-    data = json.loads(machine.jsonld_path(path, academy, FLAT, "", language="de"))
+    data = json.loads(jsonld_path(path, academy, FLAT, "", language="de"))
     assert data["timeRequired"] == "PT6H15M"
     assert data["url"] == "../paths/new-hire-agent.html"
     assert data["inLanguage"] == "de"
@@ -628,7 +631,7 @@ def test_jsonld_exact_values(academy: Academy) -> None:
     }
     team_lead = academy.path("team-lead")
     assert team_lead is not None
-    data = json.loads(machine.jsonld_path(team_lead, academy, DIRS, SITE))
+    data = json.loads(jsonld_path(team_lead, academy, DIRS, SITE))
     assert data["coursePrerequisites"] == [
         {"@type": "Course", "name": "New-hire support agent", "url": f"{SITE}paths/new-hire-agent/"}
     ]
@@ -640,24 +643,24 @@ def test_jsonld_cannot_close_its_script_element() -> None:
     path = academy.path("hostile-path")
     assert module is not None and path is not None
     for text in (
-        machine.jsonld_module(module, academy, DIRS, ""),
-        machine.jsonld_path(path, academy, DIRS, SITE),
+        jsonld_module(module, academy, DIRS, ""),
+        jsonld_path(path, academy, DIRS, SITE),
     ):
         for raw in ("<", ">", "&", "\u2028", "\u2029"):
             assert raw not in text
         assert "\\u003c/script\\u003e" in text
-    data = json.loads(machine.jsonld_module(module, academy, DIRS, ""))
+    data = json.loads(jsonld_module(module, academy, DIRS, ""))
     assert data["name"] == f"Title {PAYLOAD}"
     assert data["description"] == f"Summary {PAYLOAD}"
     assert data["teaches"] == [f"Objective {PAYLOAD}"]
     assert data["timeRequired"] == "PT1H30M"
-    data = json.loads(machine.jsonld_path(path, academy, DIRS, SITE))
+    data = json.loads(jsonld_path(path, academy, DIRS, SITE))
     assert data["name"] == f"Path {PAYLOAD}"
     assert data["hasPart"][0]["name"] == f"Title {PAYLOAD}"
 
 
 def test_embed_json_escapes_exactly_what_html_needs() -> None:
-    text = machine.embed_json({"b": "</script>&\u2028\u2029", "a": 1})
+    text = embed_json({"b": "</script>&\u2028\u2029", "a": 1})
     assert text == '{"a":1,"b":"\\u003c/script\\u003e\\u0026\\u2028\\u2029"}'
     assert json.loads(text) == {"a": 1, "b": "</script>&\u2028\u2029"}
 
@@ -667,19 +670,19 @@ def test_llms_full_is_its_sections_joined_and_reuses_exports() -> None:
     them; it must read exactly as one pass over every line would make it."""
     from academy.core.engine import run
     from academy.core.settings import load_settings
-    from academy.render.html import SiteUrls
+    from academy.render.urls import SiteUrls
 
     academy = run(load_settings(Path(__file__).resolve().parents[1])).academy
     urls = SiteUrls()
     for site in ("", "https://academy.example.org/"):
         kwargs = {"site_name": "Academy", "site_summary": "Sum.", "site_url": site}
-        links = machine._Links(urls, academy, site, "")
-        lines = machine._intro(academy, "Academy", "Sum.")
-        for module in machine._reading_list(academy):
-            lines += ["---", "", *machine._module_lines(module, academy, links), ""]
-        one_pass = machine._join(lines)
-        assert machine.llms_full_txt(academy, urls, **kwargs) == one_pass
+        links = Links(urls, academy, site, "")
+        lines = intro(academy, "Academy", "Sum.")
+        for module in reading_list(academy):
+            lines += ["---", "", *module_lines(module, academy, links), ""]
+        one_pass = join_lines(lines)
+        assert llms_full_txt(academy, urls, **kwargs) == one_pass
         if site:
-            exports = {m.id: machine.module_markdown(m, academy, urls, site) for m in academy.modules}
-            made = machine.llms_full_txt(academy, urls, section=lambda m, e=exports: e[m.id], **kwargs)
+            exports = {m.id: module_markdown(m, academy, urls, site) for m in academy.modules}
+            made = llms_full_txt(academy, urls, section=lambda m, e=exports: e[m.id], **kwargs)
             assert made == one_pass

@@ -14,7 +14,8 @@ import pytest
 
 from academy.core.engine import run
 from academy.core.settings import Settings
-from academy.render.html import Renderer, json_for_html, paragraphs, stable_shuffle
+from academy.render.html import Renderer
+from academy.render.text import json_for_html, paragraphs, stable_shuffle
 
 from casefiles import materialise, parse
 

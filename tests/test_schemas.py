@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 from jsonschema import Draft202012Validator
@@ -20,9 +21,20 @@ def test_schema_is_valid_draft_2020_12(kind: str) -> None:
     Draft202012Validator.check_schema(document)
 
 
-@pytest.mark.parametrize("kind", KINDS)
+@pytest.mark.parametrize("kind", sorted(schema_source.SCHEMAS))
 def test_committed_schema_matches_its_source(kind: str) -> None:
     assert schema_text(kind) == schema_source.render(kind), "run `make schemas` and commit the result"
+
+
+def test_make_schemas_writes_all_four(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(schema_source, "SCHEMA_DIR", tmp_path)
+    assert schema_source.main() == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "catalog.schema.json",
+        "module.schema.json",
+        "path.schema.json",
+        "quiz.schema.json",
+    ]
 
 
 @pytest.mark.parametrize("kind", KINDS)

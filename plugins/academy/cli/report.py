@@ -3,35 +3,16 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 from collections.abc import Sequence
 
-from academy.core.problems import Problem, count, summary_line
+from academy.core.problems import Problem, count, format_problem, summary_line
 
 FORMATS = ("text", "github", "json")
 
 
-def visible(text: str) -> str:
-    """Show control and format characters (bidi overrides, zero-width
-    joiners, escape sequences) as ``\\uXXXX``.
-
-    Messages quote the author's text; shown raw, such characters could
-    reorder a terminal line or a PR annotation so a reviewer misreads it.
-    """
-    if text.isprintable():
-        return text
-    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
-
-
 def format_text(problems: Sequence[Problem], files_checked: int) -> str:
     """``file:line:col: severity [code] message`` with an indented hint line."""
-    lines = []
-    for p in problems:
-        lines.append(
-            f"{visible(p.file)}:{p.line}:{p.column}: {p.severity.value} [{p.code}] {visible(p.message)}"
-        )
-        if p.hint:
-            lines.append(f"    hint: {visible(p.hint)}")
+    lines = [format_problem(p) for p in problems]
     lines.append(summary_line(problems, files_checked))
     return "\n".join(lines) + "\n"
 

@@ -13,7 +13,7 @@ from academy.cli.common import EXIT_OK
 from academy.core.coverage import coverage
 from academy.core.engine import run
 from academy.core.model import Academy
-from academy.core.schemas.source import BLOOM, QUESTION_TYPES
+from academy.core.schemas.parts import BLOOM, QUESTION_TYPES
 from academy.core.settings import load_settings
 
 

@@ -10,6 +10,7 @@ MkDocs plugin and the review tool share one engine.
 from __future__ import annotations
 
 import enum
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
@@ -92,3 +93,27 @@ def summary_line(problems: Iterable[Problem], files_checked: int) -> str:
     """The closing line of every report: ``N errors, M warnings in K files``."""
     errors, warnings = count(problems)
     return f"{plural(errors, 'error')}, {plural(warnings, 'warning')} in {plural(files_checked, 'file')}"
+
+
+def visible(text: str) -> str:
+    """Show control and format characters (bidi overrides, zero-width
+    joiners, escape sequences) as ``\\uXXXX``.
+
+    Messages quote the author's text; shown raw, such characters could
+    reorder a terminal line, a build log or a PR annotation so a reviewer
+    misreads it.
+    """
+    if text.isprintable():
+        return text
+    return "".join(f"\\u{ord(ch):04x}" if unicodedata.category(ch) in ("Cc", "Cf") else ch for ch in text)
+
+
+def format_problem(p: Problem, *, severity: bool = True) -> str:
+    """``file:line:col: severity [code] message`` and an indented hint line.
+
+    The one text form of a problem, for the terminal and the build log
+    alike (the log's level already says the severity: ``severity=False``).
+    """
+    level = f"{p.severity.value} " if severity else ""
+    text = f"{visible(p.file)}:{p.line}:{p.column}: {level}[{p.code}] {visible(p.message)}"
+    return f"{text}\n    hint: {visible(p.hint)}" if p.hint else text

@@ -47,7 +47,7 @@ from academy.core.engine import Result, run
 from academy.core.loader import LoadCache
 from academy.core.markers import placed
 from academy.core.model import LearningPath, Module, Quiz
-from academy.core.problems import Problem, Severity, plural
+from academy.core.problems import Severity, format_problem, plural
 from academy.core.schemas import KINDS
 from academy.core.settings import Settings, SettingsError
 from academy.mkdocs import csp
@@ -56,10 +56,12 @@ from academy.mkdocs.perf.slots import fill, lift, slot
 from academy.mkdocs.perf.timing import HookTimes
 from academy.mkdocs.sitefiles import LateFile, PageFile, always_modified, mtime
 from academy.mkdocs.theme import HEAD_VARIABLE, HeadTemplates
-from academy.outputs import machine
+from academy.outputs.common import CATALOG_URL, LLMS_FULL_URL, LLMS_URL, build_time, markdown_url
+from academy.outputs.jsonld import JSONLD_OPEN
 from academy.render import i18n
-from academy.render.html import Renderer, SiteUrls
+from academy.render.html import Renderer
 from academy.render.markdown_ext import AcademyMarkers
+from academy.render.urls import SiteUrls
 
 log = get_plugin_logger(__name__)
 
@@ -146,11 +148,6 @@ def _unindexed_appendix_heading(html: str) -> str:
     return html[: start + 3] + ' data-search-exclude="true"' + html[start + 3 :]
 
 
-def format_problem(p: Problem) -> str:
-    text = f"{p.file}:{p.line}:{p.column}: [{p.code}] {p.message}"
-    return f"{text}\n    hint: {p.hint}" if p.hint else text
-
-
 class AcademyPlugin(BasePlugin[AcademyConfig]):
     """Validates the academy and generates its pages."""
 
@@ -175,7 +172,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self._files_before: dict[str, tuple[object, tuple[str, bool], File]] = {}
         self._files_now: dict[str, tuple[object, tuple[str, bool], File]] = {}
         self.descriptions: dict[str, str] = {}
-        self.built = machine.build_time()
+        self.built = build_time()
         self.plans: dict[str, _ModulePlan] = {}
         self.late: dict[str, tuple[_ModulePlan, Markup, dict[str, str]]] = {}
         self.generation: tuple[Any, ...] = ()
@@ -196,7 +193,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         self.serving = command == "serve"
         self.dirty = dirty
         # One build date per process: a live preview's catalog says when serve started.
-        self.built = machine.build_time()
+        self.built = build_time()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         root = Path(config.config_file_path or ".").resolve().parent
@@ -207,7 +204,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             raise PluginError(str(exc)) from None
         result = run(self.settings, self.cache)
         for p in result.problems:
-            (log.error if p.severity is Severity.ERROR else log.warning)(format_problem(p))
+            (log.error if p.severity is Severity.ERROR else log.warning)(format_problem(p, severity=False))
         if result.errors or (config.strict and result.warnings):
             # Under --strict our warnings are known now, so fail before MkDocs
             # cleans site_dir rather than after it has rewritten it.
@@ -333,9 +330,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
         parts, name, summary = self.parts, config.site_name, config.site_description or ""
         links = self.asset_links
         texts: dict[str, Callable[[], str]] = {
-            machine.CATALOG_URL: lambda: parts.catalog(name, self.built),
-            machine.LLMS_URL: lambda: parts.llms_txt(name, summary),
-            machine.LLMS_FULL_URL: lambda: parts.llms_full(name, summary, links),
+            CATALOG_URL: lambda: parts.catalog(name, self.built),
+            LLMS_URL: lambda: parts.llms_txt(name, summary),
+            LLMS_FULL_URL: lambda: parts.llms_full(name, summary, links),
         }
         for dest, text in texts.items():
             if dest in files.src_uris:
@@ -344,7 +341,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
                 )
             files.append(LateFile(config, dest, text))
         for module in self.result.academy.modules:
-            dest = machine.markdown_url(module.id)
+            dest = markdown_url(module.id)
             # The export's address is the module page's source path, so it
             # takes another source name and keeps its address as destination.
             text = functools.partial(parts.export, module, links.get(module.id))
@@ -734,7 +731,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):
             # of its own, did not print the JSON-LD: add it before </head>.
             # Only then, as it copies the whole page.
             at = output.find("</head>")
-            if at >= 0 and output.find(machine.JSONLD_OPEN, 0, at) < 0:
+            if at >= 0 and output.find(JSONLD_OPEN, 0, at) < 0:
                 output = output[:at] + self.parts.jsonld(item) + "\n" + output[at:]
         if page.file.src_uri in self.descriptions:
             page.meta.pop("description", None)

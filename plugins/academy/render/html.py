@@ -13,104 +13,17 @@ project's ``templates_dir``.
 from __future__ import annotations
 
 import functools
-import hashlib
-import json
-import random
-import re
-from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
 import jinja2
-from markupsafe import Markup, escape
+from markupsafe import Markup
 
 from academy.core.model import Academy, LearningPath, Module, Question, Quiz, Scenario
 from academy.render import i18n
-
-_JSON_ESCAPES = {
-    ord("<"): "\\u003c",
-    ord(">"): "\\u003e",
-    ord("&"): "\\u0026",
-    0x2028: "\\u2028",
-    0x2029: "\\u2029",
-}
-
-
-def json_for_html(data: Any) -> Markup:
-    """JSON safe inside ``<script type="application/json">``.
-
-    Escaping ``<`` makes ``</script>`` impossible; U+2028/2029 are escaped
-    for older JavaScript parsers that treat them as line breaks.
-    """
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
-    return Markup(text.translate(_JSON_ESCAPES))
-
-
-def _ascii_html(text: str) -> Markup:
-    """Escaped text with every non-ASCII character as a character reference.
-
-    The interface's own words ("Choose…") would otherwise be the only
-    non-ASCII characters on many pages. Python stores such a page in two or
-    four bytes per character instead of one, and MkDocs then copies and
-    encodes every page of 300 KB or more (most of it navigation) several
-    times slower.
-    """
-    return Markup(str(escape(text)).encode("ascii", "xmlcharrefreplace").decode("ascii"))
-
-
-def paragraphs(text: str) -> Markup:
-    """Plain text to ``<p>`` paragraphs; single newlines become ``<br>``."""
-    blocks = [b.strip() for b in re.split(r"\n\s*\n", text.strip()) if b.strip()]
-    return Markup("").join(
-        Markup("<p>{}</p>").format(Markup("<br>").join(escape(line) for line in block.split("\n")))
-        for block in blocks
-    )
-
-
-def inline(text: str) -> Markup:
-    """Plain text for inline contexts: escaped, whitespace collapsed."""
-    return escape(" ".join(text.split()))
-
-
-def stable_shuffle(items: Sequence[Any], seed: str) -> list[Any]:
-    """A shuffle that is the same on every build of the same content.
-
-    Seeded from the content's ids, never from ``hash()``, so builds are
-    byte-identical whatever ``PYTHONHASHSEED`` is.
-    """
-    out = list(items)
-    rng = random.Random(hashlib.sha256(seed.encode("utf-8")).digest())
-    rng.shuffle(out)
-    if len(out) > 1 and out == list(items):
-        out = out[1:] + out[:1]  # a "shuffle" that shows the answer defeats the question
-    return out
-
-
-@dataclass(frozen=True)
-class SiteUrls:
-    """Where generated pages live, as MkDocs lays them out."""
-
-    use_directory_urls: bool = True
-
-    def page(self, section: str, item_id: str) -> str:
-        return f"{section}/{item_id}/" if self.use_directory_urls else f"{section}/{item_id}.html"
-
-    def module(self, module_id: str) -> str:
-        return self.page("modules", module_id)
-
-    def path(self, path_id: str) -> str:
-        return self.page("paths", path_id)
-
-    def quiz(self, quiz_id: str) -> str:
-        return self.page("quizzes", quiz_id)
-
-    def certificate(self, path_id: str) -> str:
-        return self.page(f"paths/{path_id}", "certificate")
-
-    def base_of(self, page_url: str) -> str:
-        """Relative prefix from a page URL (``modules/x/``) back to the site root."""
-        return "../" * page_url.count("/")
+from academy.render.text import ascii_html, inline, json_for_html, paragraphs, stable_shuffle
+from academy.render.urls import SiteUrls
 
 
 @functools.cache
@@ -141,7 +54,7 @@ def _environment(language: str, use_directory_urls: bool, templates_dir: Path | 
         duration=lambda minutes: i18n.duration(minutes, table),
     )
     env.globals.update(
-        t={key: _ascii_html(text) for key, text in table.items()},
+        t={key: ascii_html(text) for key, text in table.items()},
         urls=SiteUrls(use_directory_urls),
         page_strings=lambda page: Markup(
             '<template data-ac-strings><script type="application/json">{}</script></template>'

@@ -24,8 +24,10 @@ from academy.core.engine import Result
 from academy.core.model import LearningPath, Module, Quiz
 from academy.core.workers import can_fork
 from academy.mkdocs.perf.ahead import Ahead
-from academy.outputs import machine
-from academy.outputs.machine import AssetLinks
+from academy.outputs.catalog import catalog, catalog_json
+from academy.outputs.export import AssetLinks, module_markdown
+from academy.outputs.jsonld import JSONLD_OPEN, jsonld_module, jsonld_path
+from academy.outputs.llms import llms_full_txt, llms_txt
 from academy.render.html import Renderer
 
 
@@ -194,17 +196,17 @@ class PageParts:
         academy, urls = self.result.academy, self._r.urls
 
         def script(data: str) -> str:
-            return f"{machine.JSONLD_OPEN}{data}</script>"
+            return f"{JSONLD_OPEN}{data}</script>"
 
         if isinstance(item, Module):
             return self._memo(
                 ("jsonld", "module", item.id, self._shape),
-                lambda: script(machine.jsonld_module(item, academy, urls, self.site_url, self.language)),
+                lambda: script(jsonld_module(item, academy, urls, self.site_url, self.language)),
                 ahead=True,
             )
         return self._memo(
             ("jsonld", "path", item.id, self._shape),
-            lambda: script(machine.jsonld_path(item, academy, urls, self.site_url, self.language)),
+            lambda: script(jsonld_path(item, academy, urls, self.site_url, self.language)),
         )
 
     def export(self, module: Module, assets: Mapping[tuple[int, int], tuple[str, str, bool]] | None) -> str:
@@ -213,7 +215,7 @@ class PageParts:
         academy, urls = self.result.academy, self._r.urls
         return self._memo(
             ("export", module.id, self._digest(module.file), self._shape),
-            lambda: machine.module_markdown(module, academy, urls, self.site_url, assets=assets),
+            lambda: module_markdown(module, academy, urls, self.site_url, assets=assets),
             ahead=True,
         )
 
@@ -223,8 +225,8 @@ class PageParts:
         academy, urls = self.result.academy, self._r.urls
         return self._memo(
             ("catalog", site_name, built, self._shape),
-            lambda: machine.catalog_json(
-                machine.catalog(academy, urls, site_name=site_name, site_url=self.site_url, built=built)
+            lambda: catalog_json(
+                catalog(academy, urls, site_name=site_name, site_url=self.site_url, built=built)
             ),
         )
 
@@ -234,7 +236,7 @@ class PageParts:
         academy, urls = self.result.academy, self._r.urls
         return self._memo(
             ("llms", site_name, summary, self._shape),
-            lambda: machine.llms_txt(
+            lambda: llms_txt(
                 academy, urls, site_name=site_name, site_summary=summary, site_url=self.site_url
             ),
         )
@@ -250,9 +252,7 @@ class PageParts:
                 return self.export(module, assets.get(module.id))
             return self._memo(
                 ("full", module.id, self._digest(module.file), self._shape),
-                lambda: machine.module_markdown(
-                    module, academy, urls, "", assets=assets.get(module.id), root=True
-                ),
+                lambda: module_markdown(module, academy, urls, "", assets=assets.get(module.id), root=True),
                 ahead=True,
             )
 
@@ -262,7 +262,7 @@ class PageParts:
         digests = tuple(self._digest(m.file) for m in academy.modules)
         return self._memo(
             ("llms-full", site_name, summary, self._shape, digests),
-            lambda: machine.llms_full_txt(
+            lambda: llms_full_txt(
                 academy,
                 urls,
                 site_name=site_name,
