@@ -71,11 +71,11 @@ def test_ahead_returns_the_value_or_none_and_can_be_cancelled() -> None:
 BUILD = textwrap.dedent(
     """
     import sys
-    import academy.mkdocs.plugin
+    import academy.mkdocs.perf.ahead_work
     from mkdocs.commands.build import build
     from mkdocs.config import load_config
 
-    academy.mkdocs.plugin.AHEAD_MIN = int(sys.argv[1])
+    academy.mkdocs.perf.ahead_work.AHEAD_MIN = int(sys.argv[1])
     config = load_config("mkdocs.yml", site_dir=sys.argv[2])
     config.plugins.on_startup(command="build", dirty=False)
     build(config)

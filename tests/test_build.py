@@ -186,3 +186,57 @@ def test_serve_watches_the_source_folders_and_rebuilds(tmp_path: Path) -> None:
     finally:
         os.killpg(proc.pid, signal.SIGTERM)
         proc.wait(timeout=30)
+
+
+@pytest.mark.parametrize(
+    ("options", "message"),
+    [
+        (
+            "      severity: {coverag: warning}\n",
+            "Plugin 'academy' option 'severity': 'coverag' is not a rule family or code. "
+            "Did you mean 'coverage'?",
+        ),
+        (
+            "      severity: {coverage: loud}\n",
+            "Plugin 'academy' option 'severity': 'coverage' must be error, warning or ignore, not 'loud'.",
+        ),
+        (
+            "      xapi: {endpoint: ftp://lrs.example.org/}\n",
+            "Plugin 'academy' option 'xapi': 'endpoint' must be an http(s) URL, not 'ftp://lrs.example.org/'.",
+        ),
+        (
+            "      raw_html: maybe\n",
+            "Plugin 'academy' option 'raw_html': must be allow, warn or error, not 'maybe'.",
+        ),
+    ],
+)
+def test_a_bad_option_stops_the_build_as_the_config_loads(tmp_path: Path, options: str, message: str) -> None:
+    root = site_project(tmp_path, options)
+    proc = mkdocs(root, "build")
+    assert proc.returncode == 1
+    assert f"Config value 'plugins': {message}" in proc.stderr
+    assert "Traceback" not in proc.stderr
+    assert not (root / "build").exists()
+
+
+def test_enabled_false_builds_the_plain_site(tmp_path: Path) -> None:
+    root = site_project(tmp_path, "      enabled: false\n")
+    write(root, {"modules/beta.md": "not a module at all"})  # not even read
+    proc = mkdocs(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    site = root / "build"
+    assert (site / "index.html").is_file()
+    assert not (site / "modules").exists() and not (site / "catalog.json").exists()
+    home = (site / "index.html").read_text(encoding="utf-8")
+    assert "assets/academy/" not in home and "data-ac-" not in home
+
+
+def test_build_log_shows_control_characters_escaped(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    write(root, {"modules/orphan.md": module("orphan", title="Evil \u202etxt.exe")})
+    proc = mkdocs(root, "build")
+    assert proc.returncode == 0, proc.stderr
+    write(root, {"modules/orphan.md": module("orphan").replace("id: know", "id: kn\u202eow")})
+    proc = mkdocs(root, "build")
+    assert "\u202e" not in proc.stderr
+    assert "kn\\u202eow" in proc.stderr

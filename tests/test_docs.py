@@ -5,8 +5,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from academy.core.codes import CODES, markdown_reference
-from academy.core.settings import OPTIONS
-from academy.mkdocs.plugin import AcademyConfig
+from academy.core.options import OPTIONS
+from academy.mkdocs.config import AcademyConfig
 
 REPO = Path(__file__).resolve().parents[1]
 
@@ -25,8 +25,14 @@ def test_every_code_is_documented_with_example_and_fix() -> None:
         assert code.example.strip() and code.fix.strip(), code.code
 
 
-def test_plugin_options_match_the_engine_settings() -> None:
-    assert sorted(name for name, _ in AcademyConfig._schema) == sorted(OPTIONS)
+def test_plugin_options_are_the_core_options() -> None:
+    assert [name for name, _ in AcademyConfig._schema] == list(OPTIONS)
+
+
+def test_every_option_is_documented_with_its_description() -> None:
+    guide = (REPO / "content" / "authoring" / "index.md").read_text(encoding="utf-8")
+    for name, option in OPTIONS.items():
+        assert f"| `{name}` |" in guide and f"| {option.description} |" in guide, name
 
 
 def test_readme_quick_start_is_exactly_the_two_commands() -> None:

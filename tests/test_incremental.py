@@ -121,11 +121,11 @@ def test_edit_rename_delete_between_builds(served: Server, tmp_path: Path) -> No
 
 def test_body_edit_reuses_cross_file_work_and_stays_exact(served: Server, tmp_path: Path) -> None:
     root = served.root
-    shape = served.plugin.result.shape
+    shape = served.plugin.build.result.shape
     beta = (root / "modules" / "beta.md").read_text(encoding="utf-8")
     write(root, {"modules/beta.md": beta + "\nA new closing paragraph about queues.\n"})
     same_as_fresh(served, tmp_path, "body")
-    assert served.plugin.result.shape == shape, "a body edit leaves what other files see alone"
+    assert served.plugin.build.result.shape == shape, "a body edit leaves what other files see alone"
     for name in ("modules/beta/index.html", "modules/beta.md", "llms-full.txt"):
         assert "A new closing paragraph" in (served.site / name).read_text(encoding="utf-8"), name
 

@@ -14,6 +14,7 @@ import pytest
 
 from academy.core.engine import run
 from academy.core.settings import Settings
+from academy.mkdocs.plugin import SEARCH_MARKS
 from academy.render.html import Renderer
 from academy.render.text import json_for_html, paragraphs, stable_shuffle
 
@@ -29,7 +30,16 @@ def renderer(tmp_path_factory: pytest.TempPathFactory) -> Renderer:
     materialise(parse(HERE / "cases" / "clean.case"), root)
     result = run(Settings.from_options(root, {}))
     assert result.problems == ()
-    return Renderer(result.academy, "en")
+    # The golden files hold what learners' browsers receive: marked for the site's search.
+    return Renderer(result.academy, "en", marks=SEARCH_MARKS)
+
+
+@pytest.fixture(scope="module")
+def runtime_renderer() -> Renderer:
+    """The browser-test fixture's academy: it has quiz banks and a certificate."""
+    result = run(Settings.from_options(HERE / "fixtures" / "runtime", {"today": "2026-11-01"}))
+    assert result.errors == []
+    return Renderer(result.academy, "en", marks=SEARCH_MARKS)
 
 
 def golden(name: str, html: str) -> None:
@@ -68,6 +78,38 @@ def test_path_and_cards_fragments(renderer: Renderer) -> None:
     assert lp is not None
     golden("path.html", renderer.path_page(lp, "../../"))
     golden("role-cards.html", renderer.role_cards(""))
+
+
+def test_module_facts_and_path_navigation_fragments(renderer: Renderer) -> None:
+    module = renderer.academy.module("active-listening")
+    assert module is not None
+    golden("module-facts.html", renderer.module_facts(module, "../../"))
+    golden("path-nav.html", renderer.path_nav(module, "../../"))
+
+
+def test_quiz_progress_and_certificate_fragments(runtime_renderer: Renderer) -> None:
+    r = runtime_renderer
+    quiz, lp = r.academy.quiz("stage-one"), r.academy.path("main")
+    assert quiz is not None and lp is not None
+    golden("quiz.html", r.quiz_page(quiz, "../../"))
+    golden("progress.html", r.progress_page("../"))
+    golden("certificate.html", r.certificate_page(lp, "../../../"))
+
+
+def test_templates_carry_no_site_marks_of_their_own(runtime_renderer: Renderer) -> None:
+    # Which parts search leaves out is the templates' to say; how a site marks
+    # them (Material's attribute, the adapter's slots) is the site adapter's.
+    plain = Renderer(runtime_renderer.academy, "en")
+    quiz, lp = plain.academy.quiz("stage-one"), plain.academy.path("main")
+    assert quiz is not None and lp is not None
+    html = plain.quiz_page(quiz, "") + plain.progress_page("") + plain.certificate_page(lp, "")
+    html += plain.path_page(lp, "")
+    for module in plain.academy.modules:
+        html += plain.module_facts(module, "") + plain.path_nav(module, "")
+        html += "".join(plain.question(module.id, c) for c in module.checks)
+    assert "data-search-exclude" not in html and "<!--ac-" not in html
+    marked = runtime_renderer.quiz_page(quiz, "")
+    assert SEARCH_MARKS.opening in marked and SEARCH_MARKS.attribute in marked
 
 
 def test_fragments_have_no_blank_lines(renderer: Renderer) -> None:

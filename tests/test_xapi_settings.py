@@ -31,22 +31,32 @@ def test_valid_option_is_normalised() -> None:
 @pytest.mark.parametrize(
     ("raw", "message"),
     [
-        ("https://lrs.example.org/", "option 'xapi' must be a mapping with at least 'endpoint'."),
-        ({"auth": "x"}, "xapi: 'endpoint' is required, e.g. https://lrs.example.org/xAPI/."),
-        ({"endpoint": "lrs.example.org"}, "xapi: 'endpoint' must be an http(s) URL, not 'lrs.example.org'."),
+        (
+            "https://lrs.example.org/",
+            "option 'xapi': must be a mapping with at least 'endpoint', such as "
+            "`endpoint: https://lrs.example.org/xAPI/`.",
+        ),
+        ({"auth": "x"}, "option 'xapi': 'endpoint' is required, e.g. https://lrs.example.org/xAPI/."),
+        (
+            {"endpoint": "lrs.example.org"},
+            "option 'xapi': 'endpoint' must be an http(s) URL, not 'lrs.example.org'.",
+        ),
         (
             {"endpoint": "javascript:alert(1)"},
-            "xapi: 'endpoint' must be an http(s) URL, not 'javascript:alert(1)'.",
+            "option 'xapi': 'endpoint' must be an http(s) URL, not 'javascript:alert(1)'.",
         ),
         (
             {"endpoint": "https://x/", "actor": "named"},
-            "xapi: 'actor' must be anonymous or learner, not 'named'.",
+            "option 'xapi': 'actor' must be anonymous or learner, not 'named'.",
         ),
         (
             {"endpoint": "https://x/", "token": "t"},
-            "xapi: unknown key 'token'. Known keys: endpoint, auth, actor, activity_base.",
+            "option 'xapi': unknown key 'token'. Known keys: endpoint, auth, actor, activity_base.",
         ),
-        ({"endpoint": "https://x/", "auth": 42}, "xapi: 'auth' must be text, such as 'Basic dXNlcjpwYXNz'."),
+        (
+            {"endpoint": "https://x/", "auth": 42},
+            "option 'xapi': 'auth' must be text, such as 'Basic dXNlcjpwYXNz'.",
+        ),
     ],
 )
 def test_mistakes_name_the_key(tmp_path: Path, raw: object, message: str) -> None:

@@ -64,6 +64,11 @@ class SettingsError(Exception):
     usage error (exit 2) naming the option, never as a content problem."""
 
 
+class OptionError(ValueError):
+    """A bad option value, in words that follow the option's name: the
+    caller (the CLI's settings, MkDocs' config) says which option it is."""
+
+
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
     """Return problems in reading order, without exact duplicates.
 

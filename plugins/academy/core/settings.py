@@ -9,7 +9,6 @@ place options are validated.
 from __future__ import annotations
 
 import datetime as _dt
-import difflib
 import os
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
@@ -18,25 +17,9 @@ from typing import Any
 
 import yaml
 
-from academy.core.codes import CODES, FAMILIES
+from academy.core.options import parse_options
 from academy.core.problems import Problem, SettingsError, Severity
-from academy.core.xapi import XapiSettings, xapi_settings
-
-#: Option name -> (default, description). The plugin's config class documents
-#: the same options for MkDocs; a test keeps the two lists identical.
-OPTIONS: dict[str, tuple[Any, str]] = {
-    "modules_dir": ("modules", "Folder of Markdown modules, relative to mkdocs.yml."),
-    "paths_dir": ("paths", "Folder of learning paths (YAML), relative to mkdocs.yml."),
-    "quizzes_dir": ("quizzes", "Folder of quiz banks (YAML), relative to mkdocs.yml."),
-    "severity": ({}, "Severity per rule family or code: error, warning or ignore."),
-    "today": (None, "Date used for stale-review checks (YYYY-MM-DD); default SOURCE_DATE_EPOCH, else today."),
-    "raw_html": ("allow", "Raw HTML that runs code in module bodies: allow, warn or error."),
-    "xapi": (
-        None,
-        "Send xAPI statements to a learning record store: endpoint, auth, actor, activity_base. Off when unset.",
-    ),
-}
-RAW_HTML = {"allow": Severity.IGNORE, "warn": Severity.WARNING, "error": Severity.ERROR}
+from academy.core.xapi import XapiSettings
 
 
 @dataclass(frozen=True)
@@ -72,27 +55,19 @@ class Settings:
         Raises:
             SettingsError: naming the option and what is wrong with it.
         """
-        options = dict(options or {})
-        unknown = [k for k in options if k not in OPTIONS]
-        if unknown:
-            key = unknown[0]
-            close = difflib.get_close_matches(key, list(OPTIONS), n=1)
-            extra = f" Did you mean '{close[0]}'?" if close else f" Known options: {', '.join(OPTIONS)}."
-            raise SettingsError(f"academy: unknown option '{key}'.{extra}")
-        values: dict[str, Any] = {}
-        for key in ("modules_dir", "paths_dir", "quizzes_dir"):
-            value = options.get(key, OPTIONS[key][0])
-            if not isinstance(value, str) or not value.strip():
-                raise SettingsError(f"academy: option '{key}' must be a folder name, got {value!r}.")
-            values[key] = value.strip().rstrip("/")
-        values["severity"] = _severity(options.get("severity") or {})
-        raw_html = options.get("raw_html", "allow")
-        if raw_html not in RAW_HTML:
-            raise SettingsError(f"academy: option 'raw_html' must be allow, warn or error, not {raw_html!r}.")
-        values["severity"].setdefault("body.raw-html", RAW_HTML[raw_html])
-        values["today"] = _today(options.get("today"))
-        values["xapi"] = xapi_settings(options.get("xapi"))
-        return cls(root=Path(root).resolve(), content_dir=content_dir, **values)
+        values = parse_options(options)
+        severity = dict(values["severity"])
+        severity.setdefault("body.raw-html", values["raw_html"])
+        return cls(
+            root=Path(root).resolve(),
+            modules_dir=values["modules_dir"],
+            paths_dir=values["paths_dir"],
+            quizzes_dir=values["quizzes_dir"],
+            content_dir=content_dir,
+            severity=severity,
+            today=values["today"],
+            xapi=values["xapi"],
+        )
 
     def today_date(self) -> _dt.date:
         """The reference date for stale reviews.
@@ -121,36 +96,6 @@ class Settings:
 
     def with_today(self, today: _dt.date) -> Settings:
         return replace(self, today=today)
-
-
-def _severity(raw: Any) -> dict[str, Severity]:
-    if not isinstance(raw, Mapping):
-        raise SettingsError(
-            "academy: option 'severity' must map rule families or codes to error, warning or ignore."
-        )
-    out: dict[str, Severity] = {}
-    for key, value in raw.items():
-        if key not in FAMILIES and key not in CODES:
-            names = sorted(FAMILIES) + sorted(CODES)
-            close = difflib.get_close_matches(str(key), names, n=1)
-            extra = f" Did you mean '{close[0]}'?" if close else ""
-            raise SettingsError(f"academy: severity: '{key}' is not a rule family or code.{extra}")
-        try:
-            out[key] = Severity(str(value).lower())
-        except ValueError:
-            raise SettingsError(
-                f"academy: severity of '{key}' must be error, warning or ignore, not {value!r}."
-            ) from None
-    return out
-
-
-def _today(raw: Any) -> _dt.date | None:
-    if raw is None or isinstance(raw, _dt.date):
-        return raw
-    try:
-        return _dt.date.fromisoformat(str(raw))
-    except ValueError:
-        raise SettingsError(f"academy: option 'today' must be a date (YYYY-MM-DD), not {raw!r}.") from None
 
 
 class _LenientLoader(yaml.SafeLoader):

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlsplit
 
-from academy.core.problems import SettingsError
+from academy.core.problems import OptionError
 
 ACTORS = ("anonymous", "learner")
 KEYS = ("endpoint", "auth", "actor", "activity_base")
@@ -43,10 +43,10 @@ class XapiSettings:
 
 def _url(value: Any, name: str) -> str:
     if not isinstance(value, str) or urlsplit(value.strip()).scheme not in ("http", "https"):
-        raise SettingsError(f"academy: xapi: '{name}' must be an http(s) URL, not {value!r}.")
+        raise OptionError(f"'{name}' must be an http(s) URL, not {value!r}.")
     parts = urlsplit(value.strip())
     if not parts.netloc:
-        raise SettingsError(f"academy: xapi: '{name}' must be an absolute URL, not {value!r}.")
+        raise OptionError(f"'{name}' must be an absolute URL, not {value!r}.")
     return value.strip().rstrip("/") + "/"
 
 
@@ -54,26 +54,28 @@ def xapi_settings(raw: Any) -> XapiSettings | None:
     """Validate the ``xapi`` option; ``None`` (or ``false``) leaves xAPI off.
 
     Raises:
-        SettingsError: naming the key and what is wrong with it.
+        OptionError: naming the key and what is wrong with it.
     """
     if raw is None or raw is False:
         return None
     if not isinstance(raw, Mapping):
-        raise SettingsError("academy: option 'xapi' must be a mapping with at least 'endpoint'.")
+        raise OptionError(
+            "must be a mapping with at least 'endpoint', such as `endpoint: https://lrs.example.org/xAPI/`."
+        )
     unknown = [k for k in raw if k not in KEYS]
     if unknown:
-        raise SettingsError(f"academy: xapi: unknown key '{unknown[0]}'. Known keys: {', '.join(KEYS)}.")
+        raise OptionError(f"unknown key '{unknown[0]}'. Known keys: {', '.join(KEYS)}.")
     if "endpoint" not in raw:
-        raise SettingsError("academy: xapi: 'endpoint' is required, e.g. https://lrs.example.org/xAPI/.")
+        raise OptionError("'endpoint' is required, e.g. https://lrs.example.org/xAPI/.")
     auth = raw.get("auth") or ""
     if not isinstance(auth, str):
-        raise SettingsError("academy: xapi: 'auth' must be text, such as 'Basic dXNlcjpwYXNz'.")
+        raise OptionError("'auth' must be text, such as 'Basic dXNlcjpwYXNz'.")
     auth = auth.strip()
     if auth and " " not in auth:
         auth = "Basic " + auth  # a bare token is what most stores hand out for Basic auth
     actor = raw.get("actor", "anonymous")
     if actor not in ACTORS:
-        raise SettingsError(f"academy: xapi: 'actor' must be anonymous or learner, not {actor!r}.")
+        raise OptionError(f"'actor' must be anonymous or learner, not {actor!r}.")
     base = raw.get("activity_base")
     return XapiSettings(
         endpoint=_url(raw["endpoint"], "endpoint"),

@@ -2,7 +2,8 @@
 
 ``PageFile``: a generated page that can say it is unchanged, so a dirty
 rebuild (``mkdocs serve --dirty``) skips it. ``LateFile``: a generated file
-whose text is made only when MkDocs writes it.
+whose text is made only when MkDocs writes it. Both are made with MkDocs'
+public ``File.generated`` and override only public members.
 """
 
 from __future__ import annotations
@@ -12,11 +13,6 @@ from collections.abc import Callable
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
-
-
-def always_modified() -> bool:
-    """Stands in for ``File.is_modified`` on a page a dirty rebuild must not skip."""
-    return True
 
 
 def mtime(path: str | None) -> int:
@@ -33,7 +29,7 @@ class PageFile(File):
     MkDocs rebuilds, in a dirty build, only the pages whose file says it is
     modified, and a generated file always does. ``unchanged`` is set when the
     page's item and everything other pages show of the academy are as they
-    were when the last build wrote it (the plugin's ``_kept``).
+    were when the last build wrote it (see :class:`~academy.mkdocs.dirty.DirtyBuilds`).
     """
 
     unchanged = False
@@ -46,36 +42,55 @@ class LateFile(File):
     """A generated file whose text is made only when something reads it.
 
     MkDocs writes generated files after it has read every page; by then the
-    text may be waiting, rendered ahead on another core (``PageParts``).
-    MkDocs keeps a generated file's text in ``_content``, which every reader
-    and ``copy_file`` consult, so that is the one attribute made lazy here.
+    text may be waiting, rendered ahead on another core
+    (:class:`~academy.mkdocs.perf.memo.PageParts`). Every public way to read
+    or write the content goes through :meth:`text`.
     """
 
-    def __init__(
-        self, config: MkDocsConfig, src_uri: str, text: Callable[[], str], dest_uri: str | None = None
-    ) -> None:
-        super().__init__(
-            src_uri,
-            src_dir=None,
-            dest_dir=config.site_dir,
-            use_directory_urls=config.use_directory_urls,
-            dest_uri=dest_uri,
-        )
-        self.generated_by = config.plugins._current_plugin or "academy"
-        self.abs_src_path = None
-        self._text: Callable[[], str] | None = text
-        self._made: str | bytes | None = None
+    _late: Callable[[], str] | None = None
+    _made: str | bytes = ""
+
+    @classmethod
+    def lazy(
+        cls, config: MkDocsConfig, src_uri: str, text: Callable[[], str], dest_uri: str | None = None
+    ) -> LateFile:
+        file = cls.generated(config, src_uri, content="")
+        if dest_uri is not None:
+            file.dest_uri = dest_uri
+        file.remake(text)
+        return file
 
     def remake(self, text: Callable[[], str]) -> None:
         """Make the text anew, from ``text``, when next read."""
-        self._text, self._made = text, None
+        self._late, self._made = text, ""
 
-    @property  # type: ignore[override]
-    def _content(self) -> str | bytes | None:
-        if self._text is not None:
-            self._made, self._text = self._text(), None
+    def text(self) -> str | bytes:
+        if self._late is not None:
+            self._made, self._late = self._late(), None
         return self._made
 
-    @_content.setter
-    def _content(self, value: str | bytes | None) -> None:
-        self._text, self._made = None, value
+    @property  # type: ignore[override]
+    def content_string(self) -> str:
+        text = self.text()
+        return text if isinstance(text, str) else text.decode("utf-8")
+
+    @content_string.setter
+    def content_string(self, value: str) -> None:
+        self._late, self._made = None, value
+
+    @property  # type: ignore[override]
+    def content_bytes(self) -> bytes:
+        text = self.text()
+        return text.encode("utf-8") if isinstance(text, str) else text
+
+    @content_bytes.setter
+    def content_bytes(self, value: bytes) -> None:
+        self._late, self._made = None, value
+
+    def copy_file(self, dirty: bool = False) -> None:
+        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
+        with open(self.abs_dest_path, "wb") as out:
+            out.write(self.content_bytes)
+
+    def is_modified(self) -> bool:
+        return True

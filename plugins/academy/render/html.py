@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -63,6 +64,33 @@ def _environment(language: str, use_directory_urls: bool, templates_dir: Path | 
     return env
 
 
+@dataclass(frozen=True)
+class Marks:
+    """How the site marks what its search index must leave out of a fragment.
+
+    Engine-neutral templates say where such parts are; the site adapter says
+    what marks them (for MkDocs with Material, the ``data-search-exclude``
+    attribute, and placeholders that keep larger parts away from the search
+    plugin entirely). A plain render marks nothing.
+
+    Attributes:
+        attribute: Printed inside the opening tag of each element to leave
+            out, leading space included (``' data-search-exclude'``).
+        opening: Printed before each larger part to leave out (a list of
+            modules, a quiz's questions).
+        closing: Printed after it.
+    """
+
+    attribute: str = ""
+    opening: str = ""
+    closing: str = ""
+
+    def __post_init__(self) -> None:
+        # Adapter text, not author text: printed as markup.
+        for name in ("attribute", "opening", "closing"):
+            object.__setattr__(self, name, Markup(getattr(self, name)))
+
+
 class Renderer:
     """Renders fragments for one academy in one language."""
 
@@ -73,15 +101,19 @@ class Renderer:
         urls: SiteUrls | None = None,
         templates_dir: Path | None = None,
         xapi: str = "",
+        marks: Marks | None = None,
     ) -> None:
         self.academy = academy
         self.xapi = xapi
+        self.marks = marks or Marks()
         self.t: Mapping[str, str] = i18n.strings(language)
         self.urls = urls or SiteUrls()
         self.env = _environment(language, self.urls.use_directory_urls, templates_dir)
 
     def _render(self, template: str, **context: Any) -> str:
-        html = self.env.get_template(template).render(academy_module=self.academy.module, **context)
+        html = self.env.get_template(template).render(
+            academy_module=self.academy.module, marks=self.marks, **context
+        )
         # One line per element keeps fragments free of blank lines, which
         # Markdown would otherwise read as the end of a raw HTML block.
         return "\n".join(line for line in html.split("\n") if line.strip())
