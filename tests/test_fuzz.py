@@ -292,17 +292,19 @@ def test_fast_paths_agree_with_the_careful_ones(case: tuple[str, str]) -> None:
     """The plain loader builds exactly what the careful builder builds, and the
     compiled schema check never accepts what jsonschema rejects."""
     from academy.core import schemas as schema
-    from academy.core import yamlload
+    from academy.core.yamlload.builder import Builder
+    from academy.core.yamlload.fast import CAREFUL, load_plain
+    from academy.core.yamlload.tags import Loader
 
     kind, text = case
-    fast = yamlload._load_plain(text)
-    if fast is yamlload._CAREFUL:
+    fast = load_plain(text)
+    if fast is CAREFUL:
         return
     try:
-        root = yaml.compose(text, Loader=yamlload._Loader)
+        root = yaml.compose(text, Loader=Loader)
     except yaml.YAMLError:
         raise AssertionError("the plain loader accepted YAML the composer rejects") from None
-    builder = yamlload._Builder("f", 1)
+    builder = Builder("f", 1)
     careful = builder.build(root) if root is not None else None
     assert not builder.problems and not builder.fatal
     assert typed(fast) == typed(careful)

@@ -30,9 +30,18 @@ def register(commands: Any) -> None:
 
 
 def cmd_build(args: argparse.Namespace) -> int:
-    from mkdocs.commands.build import build
-    from mkdocs.config import load_config
-    from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+    try:
+        from mkdocs.commands.build import build
+        from mkdocs.config import load_config
+        from mkdocs.exceptions import Abort, ConfigurationError, MkDocsException
+    except ImportError as exc:
+        # `check`, `review`, `stats` and the rest need only the core; a build needs MkDocs.
+        print(
+            f"academy build: needs MkDocs and Material for MkDocs ({exc.name or 'mkdocs'} is missing); "
+            "install them with: pip install 'mkdocs>=1.6,<2' 'mkdocs-material>=9.5,<10'",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
 
     from academy.cli.atomic import staged
 

@@ -1,0 +1,139 @@
+"""A parsed YAML document that can say where any of its values is in the file."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import yaml
+
+from academy.core.yamlload.tags import BOOL, FLOAT, INT, MERGE, NULL, SUPPORTED_TAGS, TIMESTAMP, Loader
+
+
+class YamlDate(str):
+    """An unquoted date, kept as its text.
+
+    It is a ``str`` so a date field validates as text with ``format: date``;
+    the schema layer rejects it where free text is expected, since the author
+    almost certainly did not mean a date there.
+    """
+
+    __slots__ = ()
+
+
+class YamlDoc:
+    """Parsed YAML plus what is needed to locate any value in the source.
+
+    Attributes:
+        data: Plain JSON-like data (dict, list, str, int, float, bool, None).
+        line_offset: File line of the YAML text's first line.
+
+    The node graph behind :meth:`locate` is composed on first use: most
+    files are clean and never need a position, so they are parsed once.
+    """
+
+    __slots__ = ("_root", "_text", "data", "line_offset")
+
+    def __init__(self, data: Any, root: yaml.Node | None, line_offset: int, text: str = "") -> None:
+        self.data = data
+        self._root = root
+        self._text = text
+        self.line_offset = line_offset
+
+    @property
+    def root(self) -> yaml.Node:
+        if self._root is None:
+            self._root = yaml.compose(self._text, Loader=Loader) or yaml.ScalarNode(NULL, "")
+        return self._root
+
+    def node_at(self, path: Sequence[str | int]) -> tuple[yaml.Node, bool]:
+        """Return the node at ``path``, or the deepest ancestor found.
+
+        The flag tells whether the full path was found.
+        """
+        node = self.root
+        for step in path:
+            child = _child(node, step)
+            if child is None:
+                return node, False
+            node = child
+        return node, True
+
+    def locate(self, path: Sequence[str | int]) -> tuple[int, int]:
+        """Return the file ``(line, column)`` of the value at ``path``."""
+        node, _ = self.node_at(path)
+        return self._position(node)
+
+    def locate_key(self, path: Sequence[str | int]) -> tuple[int, int]:
+        """Return the position of the key that holds the value at ``path``.
+
+        For list items there is no key, so the item's own position is used.
+        """
+        if not path or not isinstance(path[-1], str):
+            return self.locate(path)
+        parent, found = self.node_at(path[:-1])
+        if found:
+            key = _key_node(parent, path[-1])
+            if key is not None:
+                return self._position(key)
+        return self.locate(path)
+
+    def _position(self, node: yaml.Node) -> tuple[int, int]:
+        mark = node.start_mark
+        if mark is None:  # the empty document has no position of its own
+            return self.line_offset, 1
+        return mark.line + self.line_offset, mark.column + 1
+
+
+def _pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:
+    """Own pairs first (last wins, like PyYAML), then merged ones."""
+    own = [(k, v) for k, v in reversed(node.value) if k.tag != MERGE]
+    merged: list[tuple[yaml.Node, yaml.Node]] = []
+    for k, v in node.value:
+        if k.tag == MERGE:
+            sources = v.value if isinstance(v, yaml.SequenceNode) else [v]
+            for source in sources:
+                if isinstance(source, yaml.MappingNode):
+                    merged.extend(_pairs(source))
+    return own + merged
+
+
+def _key_node(node: yaml.Node, key: str) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode):
+        for k, _ in _pairs(node):
+            if isinstance(k, yaml.ScalarNode) and k.value == key:
+                return k
+    return None
+
+
+def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
+    if isinstance(node, yaml.MappingNode) and isinstance(step, str):
+        for k, v in _pairs(node):
+            if isinstance(k, yaml.ScalarNode) and k.value == step:
+                return v
+    elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
+        return node.value[step]
+    return None
+
+
+def has_unsupported_tag(node: yaml.Node) -> bool:
+    """True for nodes the loader already reported as ``yaml.tag``."""
+    return node.tag not in SUPPORTED_TAGS
+
+
+def describe_scalar(node: yaml.Node) -> str | None:
+    """Name what YAML made of a plain scalar that is not text.
+
+    Returns one of ``boolean``, ``number``, ``date``, ``empty`` or ``None``
+    for text and for quoted or non-scalar nodes. The schema layer uses this to
+    turn a bare type error into the YAML trap that caused it.
+    """
+    if not isinstance(node, yaml.ScalarNode) or node.style not in (None, ""):
+        return None
+    return {
+        BOOL: "boolean",
+        INT: "number",
+        FLOAT: "number",
+        TIMESTAMP: "date",
+        NULL: "empty",
+    }.get(node.tag)
