@@ -41,7 +41,8 @@ CHILD = textwrap.dedent(
     def broken():
         raise RuntimeError("boom")
 
-    print(Ahead(broken).result())
+    failed = Ahead(broken)
+    print(failed.result(), failed.why)
     job = Ahead(lambda: time.sleep(30))
     started = time.perf_counter()
     job.cancel()
@@ -65,7 +66,7 @@ def test_lift_cuts_marked_parts_into_slots_that_fill_puts_back() -> None:
 def test_ahead_returns_the_value_or_none_and_can_be_cancelled() -> None:
     proc = python(Path.cwd(), "-c", CHILD)
     assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.split("\n") == ["True", "None", "True None", ""]
+    assert proc.stdout.split("\n") == ["True", "None the work failed: RuntimeError: boom", "True None", ""]
 
 
 BUILD = textwrap.dedent(
@@ -76,6 +77,20 @@ BUILD = textwrap.dedent(
     from mkdocs.config import load_config
 
     academy.mkdocs.perf.ahead_work.AHEAD_MIN = int(sys.argv[1])
+    if len(sys.argv) > 3:  # a child that cannot send its result back
+        import logging, pickle
+        import academy.mkdocs.perf.ahead as ahead
+
+        class Unpicklable:
+            loads = staticmethod(pickle.loads)
+            HIGHEST_PROTOCOL = pickle.HIGHEST_PROTOCOL
+
+            @staticmethod
+            def dumps(*args, **kwargs):
+                raise OSError("no room in the pipe")
+
+        ahead.pickle = Unpicklable
+        logging.basicConfig(level=logging.DEBUG, format="%(levelname)s %(message)s")
     config = load_config("mkdocs.yml", site_dir=sys.argv[2])
     config.plugins.on_startup(command="build", dirty=False)
     build(config)
@@ -84,10 +99,23 @@ BUILD = textwrap.dedent(
 )
 
 
-def build(root: Path, ahead_min: int, site: str) -> int:
-    proc = python(root, "-c", BUILD, str(ahead_min), site, env={"SOURCE_DATE_EPOCH": "1790000000"})
+def build(root: Path, ahead_min: int, site: str, *fail: str) -> int:
+    proc = python(root, "-c", BUILD, str(ahead_min), site, *fail, env={"SOURCE_DATE_EPOCH": "1790000000"})
     assert proc.returncode == 0, proc.stderr
+    if fail:
+        assert (
+            "DEBUG rendering ahead on another core fell back to this one: "
+            "the child exited with status 1 and no result"
+        ) in proc.stderr
     return int(proc.stdout.split()[-1])
+
+
+@needs_fork
+def test_a_failed_child_logs_why_and_the_build_is_the_same(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    assert build(root, 10**9, "in-process") == 0
+    assert build(root, 0, "fallen-back", "fail") == 0
+    assert tree_digest(root / "in-process") == tree_digest(root / "fallen-back")
 
 
 @needs_fork

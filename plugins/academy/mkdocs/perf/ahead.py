@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import logging
 import os
 import pickle
 import signal
@@ -20,14 +21,20 @@ from typing import Generic, TypeVar
 
 T = TypeVar("T")
 
+#: MkDocs shows this logger's debug lines with ``--verbose``.
+log = logging.getLogger("mkdocs.plugins.academy")
+
 
 class Ahead(Generic[T]):
     """``work()`` running in a forked child; ``result()`` waits for its return value.
 
     The value crosses back pickled through a pipe. If the child fails for any
     reason, ``result()`` returns ``None`` and the caller does the work itself,
-    so the outcome never depends on the child.
+    so the outcome never depends on the child; ``why`` then says what went
+    wrong, and a debug line in the build log says so too (``mkdocs build -v``).
     """
+
+    why = ""
 
     def __init__(self, work: Callable[[], T]) -> None:
         read, write = os.pipe()
@@ -37,17 +44,22 @@ class Ahead(Generic[T]):
         gc.freeze()
         try:
             pid = os.fork()
-        except OSError:
+        except OSError as exc:
             gc.unfreeze()
             os.close(read)
             os.close(write)
             self._pid, self._read = 0, -1
+            self._fell_back(f"could not fork: {exc}")
             return
         if pid == 0:  # pragma: no cover - the child's exit code is all the parent sees
             code = 1
             try:
                 os.close(read)
-                data = pickle.dumps(work(), protocol=pickle.HIGHEST_PROTOCOL)
+                try:
+                    outcome: tuple[bool, object] = (True, work())
+                except BaseException as exc:  # the parent is told why, and does the work
+                    outcome = (False, f"{type(exc).__name__}: {exc}")
+                data = pickle.dumps(outcome, protocol=pickle.HIGHEST_PROTOCOL)
                 with os.fdopen(write, "wb") as out:
                     out.write(data)
                 code = 0
@@ -67,12 +79,21 @@ class Ahead(Generic[T]):
                 data = pipe.read()
         finally:
             _, status = os.waitpid(pid, 0)
+        if os.WIFSIGNALED(status):
+            return self._fell_back(f"the child was stopped by signal {os.WTERMSIG(status)}")
         if not data or not os.WIFEXITED(status) or os.WEXITSTATUS(status) != 0:
-            return None
+            return self._fell_back(f"the child exited with status {os.WEXITSTATUS(status)} and no result")
         try:
-            return pickle.loads(data)
-        except Exception:  # any failure means: the caller does the work
-            return None
+            ok, value = pickle.loads(data)
+        except Exception as exc:  # any failure means: the caller does the work
+            return self._fell_back(f"its result could not be read ({type(exc).__name__}: {exc})")
+        if not ok:
+            return self._fell_back(f"the work failed: {value}")
+        return value  # type: ignore[return-value]
+
+    def _fell_back(self, why: str) -> None:
+        self.why = why
+        log.debug(f"rendering ahead on another core fell back to this one: {why}")
 
     def cancel(self) -> None:
         """Stop the child if it is still running, e.g. when the build failed."""
