@@ -240,3 +240,31 @@ def test_build_log_shows_control_characters_escaped(tmp_path: Path) -> None:
     proc = mkdocs(root, "build")
     assert "\u202e" not in proc.stderr
     assert "kn\\u202eow" in proc.stderr
+
+
+def test_templates_dir_replaces_a_fragment_and_refuses_a_misspelt_one(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from academy.cli import main
+
+    root = site_project(tmp_path, "      templates_dir: overrides\n")
+    cards = (
+        '<ul class="our-cards">{% for p, minutes, count in cards %}'
+        '<li><a href="{{ base }}{{ urls.path(p.id) }}">{{ p.title }}</a> ({{ count }})</li>'
+        "{% endfor %}</ul>\n"
+    )
+    write(root, {"overrides/role_cards.html": cards})
+    proc = mkdocs(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    home = (root / "build" / "index.html").read_text(encoding="utf-8")
+    assert '<ul class="our-cards"><li><a href="paths/main/">Main</a> (2)</li></ul>' in home
+    write(root, {"overrides/rol_cards.html": cards})
+    proc = mkdocs(root, "build")
+    assert proc.returncode == 1
+    message = (
+        "academy: option 'templates_dir': rol_cards.html is not a fragment the academy renders. "
+        "Did you mean role_cards.html?"
+    )
+    assert message in proc.stderr and "Traceback" not in proc.stderr
+    assert main(["check", str(root)]) == 2
+    assert message in capsys.readouterr().err

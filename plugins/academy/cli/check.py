@@ -12,6 +12,7 @@ from academy.cli.report import FORMATS, render
 from academy.core.engine import run
 from academy.core.problems import Severity
 from academy.core.settings import load_settings
+from academy.render.html import check_templates
 
 
 def register(commands: Any) -> None:
@@ -54,6 +55,8 @@ def cmd_check(args: argparse.Namespace) -> int:
         print(f"academy check: {target} is not a folder or file", file=sys.stderr)
         return EXIT_USAGE
     settings = load_settings(directory)
+    if settings.templates_dir:
+        check_templates(settings.root / settings.templates_dir)  # a SettingsError exits 2
     if args.changed_since:
         from academy.cli.review.git import ReviewError, changed_files
 

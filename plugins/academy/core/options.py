@@ -56,6 +56,10 @@ def _folder(value: Any) -> str:
     return value.strip().rstrip("/")
 
 
+def _optional_folder(value: Any) -> str | None:
+    return None if value is None else _folder(value)
+
+
 def _severity(value: Any) -> dict[str, Severity]:
     if value is None:
         return {}
@@ -104,6 +108,13 @@ OPTIONS: dict[str, Option] = {
         Option("modules_dir", "modules", "Folder of Markdown modules, relative to mkdocs.yml.", _folder),
         Option("paths_dir", "paths", "Folder of learning paths (YAML), relative to mkdocs.yml.", _folder),
         Option("quizzes_dir", "quizzes", "Folder of quiz banks (YAML), relative to mkdocs.yml.", _folder),
+        Option(
+            "templates_dir",
+            None,
+            "Folder of your own versions of the academy's page fragments (such as `check.html`), "
+            "relative to mkdocs.yml; off when unset.",
+            _optional_folder,
+        ),
         Option("severity", {}, "Severity per rule family or code: error, warning or ignore.", _severity),
         Option(
             "today",

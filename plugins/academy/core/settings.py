@@ -35,6 +35,8 @@ class Settings:
         severity: Overrides keyed by family (``coverage``) or code (``review.stale``).
         today: Fixed date for stale checks; ``None`` means SOURCE_DATE_EPOCH or now.
         xapi: Where the browser sends learning records; ``None`` keeps xAPI off.
+        templates_dir: Folder of fragment templates that replace the
+            academy's own, relative to ``root``; ``None`` for none.
     """
 
     root: Path
@@ -42,6 +44,7 @@ class Settings:
     paths_dir: str = "paths"
     quizzes_dir: str = "quizzes"
     content_dir: str = "content"
+    templates_dir: str | None = None
     severity: Mapping[str, Severity] = field(default_factory=dict)
     today: _dt.date | None = None
     xapi: XapiSettings | None = None
@@ -56,10 +59,13 @@ class Settings:
             SettingsError: naming the option and what is wrong with it.
         """
         values = parse_options(options)
+        root = Path(root).resolve()
+        if values["templates_dir"] is not None:
+            _check_templates(root, values["templates_dir"])
         severity = dict(values["severity"])
         severity.setdefault("body.raw-html", values["raw_html"])
         return cls(
-            root=Path(root).resolve(),
+            root=root,
             modules_dir=values["modules_dir"],
             paths_dir=values["paths_dir"],
             quizzes_dir=values["quizzes_dir"],
@@ -67,6 +73,7 @@ class Settings:
             severity=severity,
             today=values["today"],
             xapi=values["xapi"],
+            templates_dir=values["templates_dir"],
         )
 
     def today_date(self) -> _dt.date:
@@ -96,6 +103,12 @@ class Settings:
 
     def with_today(self, today: _dt.date) -> Settings:
         return replace(self, today=today)
+
+
+def _check_templates(root: Path, folder: str) -> None:
+    # Which files it may hold is the renderer's to say (academy.render.html.check_templates).
+    if not (root / folder).is_dir():
+        raise SettingsError(f"academy: option 'templates_dir': {folder} is not a folder.")
 
 
 class _LenientLoader(yaml.SafeLoader):

@@ -28,12 +28,14 @@ from typing import Any, Literal
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from academy.core.loader import LoadCache
 from academy.core.model import LearningPath, Module
+from academy.core.problems import SettingsError
 from academy.core.settings import Settings
 from academy.mkdocs import assets, nav
 from academy.mkdocs.build import Build
@@ -53,7 +55,7 @@ from academy.mkdocs.theme import HEAD_VARIABLE
 from academy.outputs.common import build_time
 from academy.outputs.jsonld import JSONLD_OPEN
 from academy.render import i18n
-from academy.render.html import Marks, Renderer
+from academy.render.html import Marks, Renderer, check_templates, templates_stamp
 from academy.render.markdown_ext import AcademyMarkers
 from academy.render.urls import SiteUrls
 
@@ -103,9 +105,16 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         urls = SiteUrls(config.use_directory_urls)
         language = config.theme.get("language") or "en"
         xapi = settings.xapi.actor if settings.xapi else ""
-        renderer = Renderer(result.academy, language, urls, xapi=xapi, marks=SEARCH_MARKS)
+        templates = settings.root / settings.templates_dir if settings.templates_dir else None
+        if templates is not None:
+            try:
+                check_templates(templates)
+            except SettingsError as exc:
+                raise PluginError(str(exc)) from None
+        renderer = Renderer(result.academy, language, urls, templates, xapi=xapi, marks=SEARCH_MARKS)
         site_url = config.site_url or ""
-        generation = (language, config.use_directory_urls, xapi, site_url)
+        # What every fragment depends on beyond the content: a change drops the memo.
+        generation = (language, config.use_directory_urls, xapi, site_url, templates_stamp(templates))
         self.parts.start(renderer, result, generation, site_url, language)
         self.build = Build(
             settings, result, urls, language, i18n.strings(language), self.parts, self.serving, self.built
@@ -253,7 +262,14 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
     def on_serve(self, server: Any, *, config: MkDocsConfig, builder: Any) -> Any:
         settings = self.settings
         if settings is not None:
-            for folder in (settings.modules_dir, settings.paths_dir, settings.quizzes_dir):
+            for folder in (
+                settings.modules_dir,
+                settings.paths_dir,
+                settings.quizzes_dir,
+                settings.templates_dir,
+            ):
+                if folder is None:
+                    continue
                 path = settings.root / folder
                 if path.is_dir():
                     server.watch(str(path))

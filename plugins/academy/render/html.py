@@ -6,12 +6,14 @@ with autoescaping on, so nothing from front matter reaches HTML unescaped;
 data for the browser runtime is embedded as ``<script type="application/json">``
 with ``<``, ``>``, ``&``, U+2028 and U+2029 escaped.
 
-Templates can be overridden by placing a file of the same name in a
-project's ``templates_dir``.
+A project can replace any template with its own version of the same name
+in the folder its ``templates_dir`` option names (:func:`check_templates`
+refuses names the academy never renders).
 """
 
 from __future__ import annotations
 
+import difflib
 import functools
 from collections.abc import Mapping
 from dataclasses import dataclass
@@ -22,9 +24,40 @@ import jinja2
 from markupsafe import Markup
 
 from academy.core.model import Academy, LearningPath, Module, Question, Quiz, Scenario
+from academy.core.problems import SettingsError
 from academy.render import i18n
 from academy.render.text import ascii_html, inline, json_for_html, paragraphs, stable_shuffle
 from academy.render.urls import SiteUrls
+
+#: The fragments the academy renders, which ``templates_dir`` may replace.
+TEMPLATE_NAMES = tuple(
+    sorted(t for t in jinja2.PackageLoader("academy.render", "templates").list_templates())
+)
+
+
+def check_templates(folder: Path) -> None:
+    """Refuse a file in a project's templates folder that the academy never
+    renders: a misspelt ``chek.html`` would otherwise change nothing, silently.
+
+    Raises:
+        SettingsError: naming the file, with the closest fragment name.
+    """
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.name in TEMPLATE_NAMES:
+            continue
+        close = difflib.get_close_matches(path.name, TEMPLATE_NAMES, n=1)
+        extra = f" Did you mean {close[0]}?" if close else f" The fragments are: {', '.join(TEMPLATE_NAMES)}."
+        raise SettingsError(
+            f"academy: option 'templates_dir': {path.name} is not a fragment the academy renders.{extra}"
+        )
+
+
+def templates_stamp(folder: Path | None) -> tuple[tuple[str, int], ...]:
+    """Names and modification times of a templates folder's files: what a
+    memo of rendered fragments must be invalidated by."""
+    if folder is None:
+        return ()
+    return tuple(sorted((p.name, p.stat().st_mtime_ns) for p in folder.iterdir() if p.name in TEMPLATE_NAMES))
 
 
 @functools.cache
