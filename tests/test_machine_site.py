@@ -19,6 +19,7 @@ from academy.core.engine import run
 from academy.core.settings import load_settings
 
 from helpers import mkdocs, site_project, write
+from sample import sample
 
 SITE_URL = "https://academy.example.org/"
 
@@ -45,7 +46,7 @@ def test_catalog_validates_and_lists_every_module_and_path(sample_build: Path) -
 def test_llms_txt_links_every_module_export(sample_build: Path) -> None:
     site = sample_build / "build"
     text = (site / "llms.txt").read_text(encoding="utf-8")
-    assert text.startswith("# Customer Service Academy\n\n> ")
+    assert text.startswith(f"# {sample().site_name}\n\n> {sample().site_description}\n")
     links = re.findall(r"^- \[[^\]]+\]\(([^)]+)\)", text, flags=re.M)
     exports = {link for link in links if link.endswith(".md")}
     academy = _academy(sample_build)
