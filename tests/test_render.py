@@ -160,3 +160,16 @@ def test_front_matter_text_is_escaped_everywhere(tmp_path: Path) -> None:
     assert html.count("<script") == html.count("</script>") == 2  # only the two data blocks
     assert "&lt;img src=x onerror=alert(1)&gt;&#34;&#39;&lt;/script&gt;{{7*7}}" in html
     assert "\\u003cimg src=x onerror=alert(1)\\u003e" not in html  # prompts are not duplicated into JSON
+
+
+def test_match_pairs_as_lists_render_the_same_widget_as_mappings(renderer: Renderer) -> None:
+    from academy.core.builders import question_from
+
+    base = {"id": "ma", "type": "match", "prompt": "Match them.", "explanation": "So."}
+    mappings = question_from(
+        {**base, "pairs": [{"left": "In", "right": "Refund"}, {"left": "Out", "right": "Ask"}]}, ()
+    )
+    lists = question_from({**base, "pairs": [["In", "Refund"], ["Out", "Ask"]]}, ())
+    assert mappings is not None and lists is not None
+    assert mappings == lists
+    assert renderer.question("m", lists) == renderer.question("m", mappings)

@@ -52,6 +52,16 @@ def _strs(data: Any, key: str) -> tuple[str, ...]:
     return tuple(v for v in _list(data, key) if isinstance(v, str))
 
 
+def _pair(data: Any) -> Pair | None:
+    """A pair in either form: ``{left, right}`` or ``[left, right]``."""
+    if isinstance(data, dict):
+        return Pair(_s(data, "left"), _s(data, "right"))
+    if isinstance(data, list) and len(data) == 2:
+        left, right = (v if isinstance(v, str) else "" for v in data)
+        return Pair(left, right)
+    return None
+
+
 def question_from(data: Any, path: YamlPath) -> Question | None:
     if not isinstance(data, dict) or not _s(data, "id"):
         return None
@@ -61,7 +71,7 @@ def question_from(data: Any, path: YamlPath) -> Question | None:
         for c in _list(data, "choices")
         if isinstance(c, dict)
     )
-    pairs = tuple(Pair(_s(p, "left"), _s(p, "right")) for p in _list(data, "pairs") if isinstance(p, dict))
+    pairs = tuple(pair for p in _list(data, "pairs") if (pair := _pair(p)) is not None)
     answer = data.get("answer")
     return Question(
         id=_s(data, "id"),

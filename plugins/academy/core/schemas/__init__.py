@@ -186,6 +186,23 @@ def to_problems(
         line, col = doc.locate_key([*path, str(instance)])
         return [problem("schema.pattern", file, line, col, f"`{instance}` in {name} is not a valid id", hint)]
 
+    if kind == "anyOf":
+        # One of several shapes (a pair as a mapping or a two-item list): the
+        # mistakes within the shape the author chose, else the shapes allowed.
+        types = [b.get("type") if isinstance(b, dict) else None for b in subschema.get("anyOf", ())]
+        shape = "object" if isinstance(instance, dict) else "array" if isinstance(instance, list) else None
+        chosen = [
+            e
+            for e in error.context or ()
+            if shape and e.relative_schema_path and types[int(e.relative_schema_path[0])] == shape
+        ]
+        if chosen:
+            return [p for e in chosen for p in to_problems(e, doc, file, kind_of_file)]
+        line, col = doc.locate(path)
+        got = _JSON_TYPES.get(type(instance), type(instance).__name__)
+        forms = " or ".join(_type_word(t) for t in types if isinstance(t, str))
+        return [problem("schema.type", file, line, col, f"{name} must be {forms}, not {got}", hint)]
+
     line, col = doc.locate(path)
 
     if kind == "type":

@@ -232,6 +232,9 @@ def compile_schema(document: dict[str, Any]) -> Check:
         if "$ref" in schema:
             generic.append(ref(schema["$ref"]))
         generic.extend(build(part) for part in schema.get("allOf", ()))
+        if "anyOf" in schema:
+            branches = [build(part) for part in schema["anyOf"]]
+            generic.append(lambda v: any(branch(v) for branch in branches))
         if "if" in schema:
             test_if = build(schema["if"])
             then = build(schema.get("then", True))
@@ -248,6 +251,6 @@ _HANDLED = frozenset(
     {
         "type", "enum", "const", "format", "pattern", "minLength", "maxLength", "minimum", "maximum",
         "minItems", "maxItems", "uniqueItems", "items", "minProperties", "required", "properties",
-        "additionalProperties", "propertyNames", "$ref", "allOf", "if", "then", "else",
+        "additionalProperties", "propertyNames", "$ref", "allOf", "anyOf", "if", "then", "else",
     }
 )  # fmt: skip

@@ -7,6 +7,9 @@ from typing import Any
 
 from academy.core.schemas.parts import CHANNELS, ENDINGS, QUESTION_TYPES, obj, prop, ref
 
+#: Shown when a pair has neither shape.
+PAIR_HINT = "Write each pair as `- {left: Within window, right: Refund}` or as `- [Within window, Refund]`."
+
 
 def question_defs(in_quiz: bool) -> dict[str, Any]:
     """Definitions of the six question types.
@@ -115,14 +118,34 @@ def question_defs(in_quiz: bool) -> dict[str, Any]:
     }
     defs: dict[str, Any] = {
         "choice": choice,
-        "pair": obj(
-            {
-                "left": ref("text", "The item to match.", "CSAT"),
-                "right": ref("text", "What it matches.", "Satisfaction with one interaction"),
-            },
-            ["left", "right"],
-            "One matching pair.",
-        ),
+        "pair": {
+            "anyOf": [
+                obj(
+                    {
+                        "left": ref("text", "The item to match.", "CSAT"),
+                        "right": ref("text", "What it matches.", "Satisfaction with one interaction"),
+                    },
+                    ["left", "right"],
+                    "A pair as a mapping: `{left: CSAT, right: Satisfaction with one interaction}`.",
+                ),
+                {
+                    "type": "array",
+                    "items": {"$ref": "#/$defs/text"},
+                    "minItems": 2,
+                    "maxItems": 2,
+                    "description": "A pair as a two-item list, left then right: `[CSAT, Satisfaction]`.",
+                    "examples": [["CSAT", "Satisfaction with one interaction"]],
+                    "x-hint": "A pair in list form holds two items, left then right: `[Within window, Refund]`.",
+                },
+            ],
+            "description": "One matching pair: a mapping with `left` and `right`, or a two-item list "
+            "`[left, right]`.",
+            "examples": [
+                {"left": "CSAT", "right": "Satisfaction with one interaction"},
+                ["Within window", "Refund"],
+            ],
+            "x-hint": PAIR_HINT,
+        },
     }
     must = {
         "single": ["choices"],
