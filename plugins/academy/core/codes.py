@@ -169,6 +169,14 @@ _CODES: tuple[Code, ...] = (
         'Quote the text: `text: "No"`. YAML 1.1 reads `yes`, `no`, `on` and `off` as booleans.',
     ),
     Code(
+        "yaml.loose-boolean",
+        W,
+        "A true/false field written as yes, no, on or off",
+        "- id: refund-window\n  type: true-false\n  answer: yes",
+        "Write `answer: true`. YAML 1.1 reads `yes` as true, but editors and YAML 1.2 tools read it as the "
+        "text `yes`, so the key means one thing to the check and another to the tools around it.",
+    ),
+    Code(
         "yaml.unquoted-number",
         E,
         "An unquoted number where text is expected",
@@ -486,6 +494,15 @@ _CODES: tuple[Code, ...] = (
         "Lower `draw`, or add questions. A pool of at least 1.5 times the draw keeps attempts varied.",
     ),
     Code(
+        "quiz.draw-pool",
+        W,
+        "The pool is less than one and a half times `draw`",
+        "id: week-1\nkind: assessment\npass_mark: 80\ndraw: 5\nquestions:   # five questions",
+        "Add questions until the pool holds at least one and a half times `draw` (8 for `draw: 5`), or "
+        "lower `draw`. With a small pool a retry asks the same questions, and learners remember answers "
+        "instead of showing what they know.",
+    ),
+    Code(
         "quiz.placement-module",
         E,
         "A placement question is not mapped to a module",
@@ -516,6 +533,16 @@ _CODES: tuple[Code, ...] = (
         "Review the module against current policy and product, then update `reviewed:` to today's date.",
     ),
     # --- body: the Markdown below the front matter ----------------------------
+    Code(
+        "marker.inline",
+        E,
+        "A placement marker inside a sentence",
+        "See [[check first-step]] below before you reply.",
+        "Put the marker on a line of its own:\n\n```markdown\nAnswer this before you reply:\n\n[[check first-step]]\n```\n\n"
+        "Inside a sentence Markdown shows the marker as written, and the check moves to the end of "
+        "the page. To show the syntax itself, put it in backticks: `` `[[check first-step]]` ``.",
+        lang="markdown",
+    ),
     Code(
         "body.marker",
         E,

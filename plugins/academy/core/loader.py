@@ -142,9 +142,12 @@ def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) 
             )
         )
     elif ref.kind != PAGE:
-        for error in schema.errors(ref.kind, doc.data):
+        errors = schema.errors(ref.kind, doc.data)
+        for error in errors:
             problems.extend(schema.to_problems(error, doc, file, ref.kind))
             bad.add(_error_path(error))
+        if doc.loose:
+            problems.extend(_loose_booleans(doc, errors, file))
     head = digest
     if ref.kind == MODULE:
         head = hashlib.sha256(f"{file}\0{yaml_line}\0{yaml_text}".encode()).hexdigest()
@@ -231,6 +234,31 @@ def _error_path(error: Any) -> YamlPath:
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         return (*path, "\0unknown")
     return path
+
+
+def _loose_booleans(doc: YamlDoc, errors: list[Any], file: str) -> list[Problem]:
+    """``yes``/``no``/``on``/``off`` where the schema wants a boolean.
+
+    Where it wants text, the schema error already names the trap
+    (``yaml.unquoted-boolean``), so those nodes are left to it.
+    """
+    wrong = {id(doc.node_at(list(e.absolute_path))[0]) for e in errors}
+    out = []
+    for node in doc.loose:
+        if id(node) in wrong:
+            continue
+        value, meant = node.value, str(node.value.lower() in ("yes", "on")).lower()
+        out.append(
+            problem(
+                "yaml.loose-boolean",
+                file,
+                node.start_mark.line + doc.line_offset,
+                node.start_mark.column + 1,
+                f"`{value}` is read as {meant} here, but only by YAML 1.1: editors and YAML 1.2 tools read it as text",
+                f"Write `{meant}`.",
+            )
+        )
+    return out
 
 
 def _shape(data: Any) -> str:

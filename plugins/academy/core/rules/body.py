@@ -7,7 +7,7 @@ import re
 from collections.abc import Iterable, Iterator
 
 from academy.core.codes import problem
-from academy.core.markers import KINDS, outside_code, scan
+from academy.core.markers import KINDS, outside_code, parse, scan
 from academy.core.model import Module
 from academy.core.problems import Problem
 from academy.core.suggest import did_you_mean
@@ -58,8 +58,35 @@ def _raw_html(module: Module) -> Iterator[Problem]:
                 )
 
 
+#: A placement marker inside a line of prose (not alone on its line).
+_INLINE_MARKER = re.compile(r"\[\[\s*(?:check|scenario)\s+[^\[\]\s]+\s*\]\]")
+_CODE_SPAN = re.compile(r"(`+).+?\1")
+
+
+def _inline_markers(module: Module) -> Iterator[Problem]:
+    """Markers that share their line with other text: Markdown shows them as
+    written, and the item moves to the end of the page."""
+    if "[[" not in module.body:
+        return
+    for number, line in outside_code(module.body, module.body_line):
+        if "[[" not in line or parse(line) is not None:
+            continue
+        prose = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)  # `[[check x]]` shows the syntax
+        for match in _INLINE_MARKER.finditer(prose):
+            yield problem(
+                "marker.inline",
+                module.file,
+                number,
+                match.start() + 1,
+                f"`{match.group(0)}` is inside a line of text, so learners see it as written "
+                "and the item moves to the end of the page",
+                "Put the marker on a line of its own, with a blank line before and after it.",
+            )
+
+
 def _module(module: Module) -> Iterator[Problem]:
     f = module.file
+    yield from _inline_markers(module)
     placed: dict[tuple[str, str], int] = {}
     for marker in scan(module.body, module.body_line):
         if not marker.valid:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as _dt
+import math
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 
 from academy.core.coverage import coverage
@@ -12,6 +13,8 @@ from academy.core.problems import Problem
 
 from .context import Context, Item
 
+#: A pool should hold this many times the questions an attempt draws, so retries differ.
+POOL_FACTOR = 1.5
 #: Review interval assumed when a module gives ``reviewed`` but no ``review_every``.
 DEFAULT_REVIEW_DAYS = 365
 
@@ -135,14 +138,30 @@ def _path_structure(ctx: Context, lp: LearningPath) -> Iterator[Problem]:
 
 
 def _quiz(ctx: Context, quiz: Quiz) -> Iterator[Problem]:
-    if quiz.draw is not None and quiz.draw > len(quiz.questions) and ctx.sound(quiz.file, ("draw",)):
-        yield ctx.at(
-            "quiz.draw",
-            quiz.file,
-            ("draw",),
-            f"quiz `{quiz.id}` draws {quiz.draw} questions but has {len(quiz.questions)}",
-            "Lower `draw` or add questions.",
-        )
+    pool = len(quiz.questions)
+    if quiz.draw is not None and ctx.sound(quiz.file, ("draw",)):
+        enough = math.ceil(POOL_FACTOR * quiz.draw)
+        if quiz.draw > pool:
+            yield ctx.at(
+                "quiz.draw",
+                quiz.file,
+                ("draw",),
+                f"quiz `{quiz.id}` draws {quiz.draw} questions but has {pool}",
+                "Lower `draw` or add questions.",
+            )
+        elif pool < enough:
+            same = (
+                "every attempt asks the same questions"
+                if pool == quiz.draw
+                else "a retry asks mostly the same questions"
+            )
+            yield ctx.at(
+                "quiz.draw-pool",
+                quiz.file,
+                ("draw",),
+                f"quiz `{quiz.id}` draws {quiz.draw} of {pool} questions: {same}",
+                f"Keep at least {enough} questions in the pool (one and a half times `draw`), or lower `draw`.",
+            )
     if quiz.kind == "placement":
         for q in quiz.questions:
             if not q.module and ctx.sound(quiz.file, q.path):

@@ -79,4 +79,4 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
     data = builder.build(root)
     if builder.fatal:
         return None, builder.problems
-    return YamlDoc(data, root, line_offset, text), builder.problems
+    return YamlDoc(data, root, line_offset, text, tuple(builder.loose)), builder.problems

@@ -8,7 +8,7 @@ import yaml
 
 from academy.core.codes import problem
 from academy.core.problems import Problem
-from academy.core.yamlload.doc import YamlDate
+from academy.core.yamlload.doc import YamlDate, is_loose_boolean
 from academy.core.yamlload.tags import (
     BOOL,
     FLOAT,
@@ -39,6 +39,7 @@ class Builder:
         self._active: set[int] = set()
         self._nodes = 0
         self._aliased = False
+        self.loose: list[yaml.Node] = []
 
     def _report(self, code: str, node: yaml.Node, message: str, hint: str = "") -> None:
         mark = node.start_mark
@@ -170,6 +171,8 @@ class Builder:
         if tag == NULL:
             return None
         if tag == BOOL:
+            if is_loose_boolean(node):
+                self.loose.append(node)
             return constructor.construct_yaml_bool(node)
         if tag in (INT, FLOAT):
             text = node.value

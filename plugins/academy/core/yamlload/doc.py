@@ -32,9 +32,18 @@ class YamlDoc:
     files are clean and never need a position, so they are parsed once.
     """
 
-    __slots__ = ("_root", "_text", "data", "line_offset")
+    __slots__ = ("_root", "_text", "data", "line_offset", "loose")
 
-    def __init__(self, data: Any, root: yaml.Node | None, line_offset: int, text: str = "") -> None:
+    def __init__(
+        self,
+        data: Any,
+        root: yaml.Node | None,
+        line_offset: int,
+        text: str = "",
+        loose: tuple[yaml.Node, ...] = (),
+    ) -> None:
+        #: Booleans written as ``yes``, ``no``, ``on`` or ``off`` (see ``is_loose_boolean``).
+        self.loose = loose
         self.data = data
         self._root = root
         self._text = text
@@ -114,6 +123,15 @@ def _child(node: yaml.Node, step: str | int) -> yaml.Node | None:
     elif isinstance(node, yaml.SequenceNode) and isinstance(step, int) and 0 <= step < len(node.value):
         return node.value[step]
     return None
+
+
+def is_loose_boolean(node: yaml.Node) -> bool:
+    """A boolean YAML 1.1 reads from ``yes``, ``no``, ``on`` or ``off``.
+
+    YAML 1.2 (most editors, and parsers in other languages) reads the same
+    word as text, so the file means different things to different tools.
+    """
+    return node.tag == BOOL and node.value.lower() not in ("true", "false")
 
 
 def has_unsupported_tag(node: yaml.Node) -> bool:

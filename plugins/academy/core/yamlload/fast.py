@@ -58,6 +58,8 @@ def _plain_data(node: yaml.Node, seen: set[int], depth: int = 1) -> Any:
         if tag == NULL:
             return None
         if tag == BOOL:
+            if node.value.lower() not in ("true", "false"):
+                raise _Careful  # `yes` or `off`: the builder reports it
             return constructor.construct_yaml_bool(node)
         if tag == INT:
             if node.style in (None, "") and (":" in node.value or OCTAL_LIKE.match(node.value)):
