@@ -47,26 +47,36 @@ def _repeats(
 
 def _question(ctx: Context, file: str, q: Question) -> Iterator[Problem]:
     correct = q.correct_indexes
-    if q.type == "single" and len(correct) != 1:
-        if correct:
-            listed = ", ".join(str(i + 1) for i in correct)
-            message = f"single-choice question `{q.id}` has {len(correct)} correct choices ({listed})"
-        else:
-            message = f"single-choice question `{q.id}` has no correct choice"
+    if q.type == "single" and len(correct) > 1:
+        # Reported where the author wrote each extra key, not at the question.
+        first = correct[0] + 1
+        for extra in correct[1:]:
+            yield ctx.at(
+                "answer.single",
+                file,
+                (*q.path, "choices", extra, "correct"),
+                f"choice {extra + 1} of single-choice question `{q.id}` is marked correct, "
+                f"and so is choice {first}",
+                "Keep `correct: true` on one choice only, or use `type: multiple`.",
+                key=True,
+            )
+    elif q.type == "single" and not correct:
         yield ctx.at(
             "answer.single",
             file,
-            q.path,
-            message,
-            "Mark exactly one choice `correct: true`, or use `type: multiple`.",
+            (*q.path, "choices"),
+            f"single-choice question `{q.id}` has no correct choice",
+            "Mark exactly one choice `correct: true`.",
+            key=True,
         )
     if q.type == "multiple" and not correct:
         yield ctx.at(
             "answer.none-correct",
             file,
-            q.path,
+            (*q.path, "choices"),
             f"multiple-choice question `{q.id}` has no correct choice",
             "Mark at least one choice `correct: true`.",
+            key=True,
         )
     if q.type in ("single", "multiple"):
         yield from _repeats(ctx, file, (*q.path, "choices"), [c.text for c in q.choices], "choice", ("text",))

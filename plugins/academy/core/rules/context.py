@@ -58,6 +58,10 @@ class Context:
     def unresolved_hint(self, kind: str, value: str, known: list[str], fallback: str) -> str:
         """Hint for an unknown id: the closest known id, else the files that
         failed to load (one of them may define it), else ``fallback``."""
+        named = self._named_file(kind, value)
+        if named is not None:
+            file, item_id = named
+            return f"{file} is named `{value}` but its id is `{item_id}`: use `{item_id}` here, or change its id."
         suggestion = did_you_mean(value, known)
         if suggestion:
             return suggestion
@@ -66,6 +70,15 @@ class Context:
             listed = ", ".join(broken[:3]) + (" and others" if len(broken) > 3 else "")
             return f"{listed} could not be loaded and may define `{value}`; fix that first."
         return fallback
+
+    def _named_file(self, kind: str, value: str) -> tuple[str, str] | None:
+        """A file of ``kind`` named ``value`` whose item has another id."""
+        for file, loaded in self.files.items():
+            if loaded.ref.kind != kind or loaded.item is None or loaded.item.id == value:
+                continue
+            if file.rsplit("/", 1)[-1].rsplit(".", 1)[0] == value:
+                return file, loaded.item.id
+        return None
 
     def sound(self, file: str, path: YamlPath) -> bool:
         """True when the item at ``path`` passed the schema."""
