@@ -16,11 +16,12 @@ from pathlib import Path
 
 from test_paths import complete_module, record, take
 
-from browserkit import FIXTURES, Site, free_port
 from academy.core.analytics import analyse, locator
 from academy.core.analytics.figures import Thresholds
 from academy.core.engine import run
 from academy.core.settings import load_settings
+
+from browserkit import FIXTURES, Site, free_port
 from helpers import mkdocs
 
 QUEUE = "academy-xapi:/"
@@ -34,7 +35,9 @@ def test_the_sender_adds_duration_route_and_tested_modules(context, console, tmp
     config = project / "mkdocs.yml"
     text = re.sub(r"(?m)^site_url: .*$", f"site_url: http://127.0.0.1:{port}/", config.read_text("utf-8"))
     config.write_text(
-        text.replace("      today: 2026-11-01\n", f"      today: 2026-11-01\n      xapi:\n        endpoint: {DEAD}\n"),
+        text.replace(
+            "      today: 2026-11-01\n", f"      today: 2026-11-01\n      xapi:\n        endpoint: {DEAD}\n"
+        ),
         encoding="utf-8",
     )
     proc = mkdocs(project, "build", "--strict")
@@ -66,7 +69,11 @@ def test_the_sender_adds_duration_route_and_tested_modules(context, console, tmp
     result = run(load_settings(project))
     actor = {"objectType": "Agent", "account": {"homePage": site.url, "name": queue["anon"]}}
     report = analyse(
-        [{"actor": actor, **s} for s in statements], result.academy, site.url, locator(result.loaded), Thresholds(1)
+        [{"actor": actor, **s} for s in statements],
+        result.academy,
+        site.url,
+        locator(result.loaded),
+        Thresholds(1),
     )
     assert report.summary.used == len(statements) and report.summary.gone == ()
     assert report.summary.malformed == () and report.summary.ignored == 0

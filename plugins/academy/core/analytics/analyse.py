@@ -63,7 +63,7 @@ def analyse(
     summary = Summary(
         read=got.read,
         used=len(got.events) - voided,
-        learners=got.learners,
+        learners=learners.count,
         duplicates=got.duplicates,
         voided=voided,
         malformed=tuple(sorted(got.malformed.items(), key=lambda kv: (-kv[1], kv[0]))),

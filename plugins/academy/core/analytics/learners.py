@@ -48,6 +48,7 @@ class Learners:
     scenarios: dict[int, dict[int, tuple[str, Any]]] = field(default_factory=dict)
     paths: dict[int, dict[int, float]] = field(default_factory=dict)  # path target → learner → time
     first_seen: dict[int, dict[int, float]] = field(default_factory=dict)  # any target → learner → time
+    count: int = 0  # learners with at least one event left once voided ones are out
 
 
 def fold(events: list[tuple[Any, ...]], voided: set[str]) -> tuple[Learners, int]:
@@ -58,6 +59,7 @@ def fold(events: list[tuple[Any, ...]], voided: set[str]) -> tuple[Learners, int
     out = Learners()
     kept = [e for e in events if e[7] not in voided] if voided else events
     dropped = len(events) - len(kept)
+    out.count = len({e[0] for e in kept})
     kept.sort(key=itemgetter(1))  # stable: statements of the same moment keep their order
     answers, done, quizzes, scenarios = out.answers, out.done, out.quizzes, out.scenarios
     first_seen = out.first_seen
