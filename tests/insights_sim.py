@@ -4,7 +4,8 @@
 single-choice checks with known difficulties (one of them miskeyed: the
 choice marked correct is wrong), a scenario, a second module, a six-item
 assessment, a placement test and a two-stage path. :func:`simulate` plays
-learners through it under a Rasch model, P(right) = 1 / (1 + e^-(theta - b)),
+learners through it under an item-response model, P(knows) = 1 / (1 + e^-(a (theta - b))) with
+one slope a for every item (learners who do not know guess),
 and returns the xAPI statements, shaped exactly as ``academy-xapi.js`` sends
 them, with the truth the tests compare against.
 """
@@ -32,6 +33,9 @@ UNPICKED = "q2"
 #: Known difficulties of the assessment ``final``'s items.
 FINAL = {"f1": -1.5, "f2": -0.8, "f3": -0.2, "f4": 0.3, "f5": 0.9, "f6": 1.6}
 CALLS = {"c1": -1.0, "c2": 0.0, "c3": 1.0}
+#: The common slope of every item (a two-parameter model with equal slopes:
+#: the Rasch ordering, with items as sharp as typical well-made ones).
+SLOPE = 1.7
 
 MKDOCS = """site_name: Insights Fixture
 site_url: {base}
@@ -235,7 +239,7 @@ class Simulation:
         out = []
         first = None
         for attempt in range(tries):
-            knows = self.rng.random() < (sigmoid(theta - b) if attempt == 0 else 0.85)
+            knows = self.rng.random() < (sigmoid(SLOPE * (theta - b)) if attempt == 0 else 0.85)
             if qid == MISKEYED:
                 # The truth is choice 2, the file says choice 1: knowing learners
                 # are marked wrong; after that feedback they give the file's key.
