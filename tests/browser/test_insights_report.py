@@ -8,6 +8,7 @@ from pathlib import Path
 from insights_sim import Simulation, write_academy
 
 from academy.cli import main
+
 from browserkit import ARTIFACTS, axe_violations
 
 
