@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -52,6 +53,7 @@ def main(argv: list[str]) -> int:
     academy, export = statements(n)
     size = export.stat().st_size
     report = export.with_name("report.json")
+    before = os.times()
     wall, rss = run_measured(
         [
             sys.executable,
@@ -68,11 +70,14 @@ def main(argv: list[str]) -> int:
         ],
         cwd=HERE,
     )
+    after = os.times()
+    cpu = (after.children_user - before.children_user) + (after.children_system - before.children_system)
     summary = json.loads(report.read_text(encoding="utf-8"))["summary"]
     ok = wall < SECONDS and rss < MEGABYTES
     print(
         f"insights: {summary['read']:,} statements ({size / 1e6:,.0f} MB) from {summary['learners']:,} learners "
-        f"in {wall:.1f} s, peak RSS {rss:,} MB; {summary['read'] / wall:,.0f} statements/s"
+        f"in {wall:.1f} s ({cpu:.1f} s of CPU; the difference is other load on the machine), "
+        f"peak RSS {rss:,} MB; {summary['read'] / wall:,.0f} statements/s"
     )
     print(f"target: < {SECONDS:.0f} s and < {MEGABYTES:,} MB: {'met' if ok else 'MISSED'}")
     return 0 if ok else 1
