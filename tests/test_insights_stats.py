@@ -22,7 +22,12 @@ def test_point_biserial_is_pearson_with_the_item_coded_one_zero() -> None:
 
 @pytest.mark.parametrize(
     ("item", "totals"),
-    [([True, True, True], [1.0, 2.0, 3.0]), ([False, False], [1.0, 2.0]), ([True, False], [2.0, 2.0]), ([True], [1.0])],
+    [
+        ([True, True, True], [1.0, 2.0, 3.0]),
+        ([False, False], [1.0, 2.0]),
+        ([True, False], [2.0, 2.0]),
+        ([True], [1.0]),
+    ],
 )
 def test_point_biserial_is_undefined_without_variation(item: list[bool], totals: list[float]) -> None:
     assert point_biserial(item, totals) is None
