@@ -81,7 +81,7 @@ fuzz: install-test
 # says whether any did.
 bench: install
 	cd benchmarks && status=0; \
-	for step in "size.py" "check.py 1000" "serve.py --edits 5" "serve.py --edits 5 --dirty" "build.py --rounds 5"; do \
+	for step in "size.py" "check.py 1000" "serve.py --edits 5" "serve.py --edits 5 --dirty" "build.py --rounds 5" "insights.py"; do \
 	  ../$(BIN)/python $$step || status=1; \
 	done; exit $$status
 

@@ -147,6 +147,24 @@
   }
   const bare = (parent) => parent && { objectType: "Activity", id: parent.id };
 
+  // When the learner first entered each question since its last answer, so
+  // an answer carries the time spent on it (result.duration).
+  const touched = new WeakMap();
+  document.addEventListener("focusin", (e) => {
+    const box = e.target.closest(".ac-check");
+    if (box && !touched.has(box)) touched.set(box, Date.now());
+  });
+  // The route a scenario took, as the runtime saved it before announcing the
+  // ending: [[step id, option index], ...]; none if unreadable.
+  const EXT = "urn:academy:xapi:";
+  function route(key) {
+    try {
+      return JSON.parse(localStorage.getItem("academy:" + root.pathname)).scenarios[key].route;
+    } catch (e) {
+      /* no route, then */
+    }
+  }
+
   const on = (type, handle) => document.addEventListener("academy:" + type, (e) => handle(e.detail || {}));
 
   on("module", ({ id }) => add("experienced", activity(page("module", id), heading(), "module")));
@@ -160,6 +178,9 @@
     const id = (where.parent ? where.parent.id : where.url) + where.anchor + data.id;
     const object = activity(id, name, "cmi.interaction", { interactionType: INTERACTION[data.type] || "other" });
     const outcome = { success: !!result.ok, response: response(box, data.type), completion: true, score: { scaled: result.score || 0 } };
+    const began = touched.get(box);
+    if (began) outcome.duration = "PT" + ((Date.now() - began) / 1000).toFixed(1) + "S";
+    touched.delete(box); // a retry is timed from its own first touch
     add("answered", object, outcome, bare(where.parent));
   });
 
@@ -174,6 +195,7 @@
       response: ending,
       score: { raw: score, min: 0, max, scaled: max ? Math.max(-1, Math.min(1, score / max)) : 0 },
     };
+    if (route(key)) outcome.extensions = { [EXT + "route"]: route(key) };
     add("completed", object, outcome, bare(parent));
   });
 
@@ -181,7 +203,7 @@
     const object = activity(page("quiz", id), heading(), "assessment");
     const score = { scaled: attempt.score / 100, raw: attempt.score, min: 0, max: 100 };
     if (kind === "assessment") add(attempt.passed ? "passed" : "failed", object, { success: !!attempt.passed, completion: true, score });
-    else add("completed", object, { completion: true, score });
+    else add("completed", object, { completion: true, score, extensions: kind === "placement" ? { [EXT + "tested"]: attempt.tested } : undefined });
   });
 
   // The path and certificate pages both notice completion; report it once.
