@@ -76,6 +76,8 @@ class Context:
         for file, loaded in self.files.items():
             if loaded.ref.kind != kind or loaded.item is None or loaded.item.id == value:
                 continue
+            if not loaded.sound(("id",)):  # an id the schema refused is no advice to follow
+                continue
             if file.rsplit("/", 1)[-1].rsplit(".", 1)[0] == value:
                 return file, loaded.item.id
         return None
