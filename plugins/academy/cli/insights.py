@@ -19,16 +19,14 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from academy.cli.common import EXIT_OK, EXIT_USAGE
 from academy.cli.report import github_annotation
 from academy.core.analytics import analyse, locator
 from academy.core.analytics.figures import Insights, Thresholds
 from academy.core.analytics.read import read_file, read_lrs
 from academy.core.engine import run
-from academy.core.problems import Problem, SettingsError, Severity
-from academy.core.settings import _LenientLoader, load_settings
+from academy.core.problems import OptionError, Problem, Severity
+from academy.core.settings import load_settings
 from academy.core.xapi import xapi_settings
 from academy.outputs.insights.data import KIND_TITLES, summary_lines, to_json
 from academy.outputs.insights.html import to_html
@@ -92,20 +90,6 @@ def register(commands: Any) -> None:
     p.set_defaults(func=cmd_insights)
 
 
-def _site_url(directory: Path) -> str:
-    """``site_url`` from mkdocs.yml, read as the settings read it (tags ignored)."""
-    for name in ("mkdocs.yml", "mkdocs.yaml"):
-        config = directory / name
-        if config.is_file():
-            try:
-                data = yaml.load(config.read_text(encoding="utf-8"), Loader=_LenientLoader)
-            except (OSError, UnicodeDecodeError, yaml.YAMLError):
-                return ""
-            url = data.get("site_url") if isinstance(data, dict) else None
-            return url if isinstance(url, str) else ""
-    return ""
-
-
 def _statements(args: argparse.Namespace, auth: str) -> Iterator[Any]:
     sources: list[Iterator[Any]] = [read_file(path) for path in args.statements]
     if args.lrs:
@@ -145,9 +129,8 @@ def cmd_insights(args: argparse.Namespace) -> int:
         return EXIT_USAGE
     directory = Path(args.directory)
     settings = load_settings(directory)
-    site_url = _site_url(directory)
     xapi = settings.xapi
-    base = args.activity_base or (xapi.activity_base if xapi else "") or site_url
+    base = args.activity_base or (xapi.activity_base if xapi else "") or settings.site_url
     if not base:
         print(
             "academy insights: cannot tell which activities are this academy's. "
@@ -160,8 +143,8 @@ def cmd_insights(args: argparse.Namespace) -> int:
         raw_auth = args.auth or os.environ.get(AUTH_ENV) or (xapi.auth if xapi else "")
         try:
             auth = xapi_settings({"endpoint": args.lrs, "auth": raw_auth}).auth  # type: ignore[union-attr]
-        except SettingsError as exc:
-            print(f"academy insights: --lrs: {str(exc).replace('academy: xapi: ', '')}", file=sys.stderr)
+        except OptionError as exc:
+            print(f"academy insights: --lrs: {exc}", file=sys.stderr)
             return EXIT_USAGE
         args.lrs = xapi_settings({"endpoint": args.lrs}).endpoint  # type: ignore[union-attr]
     result = run(settings)

@@ -129,27 +129,56 @@ class Scenario:
         ``Walk.loops``); best-route calculations walk ``order`` and skip those."""
         return depth_first(self.edges, [self.start])
 
-    @property
-    def max_score(self) -> int:
-        """Best total score over any route from the start.
+    def best_totals(self) -> dict[str, BestAt]:
+        """Per step reachable from the start: the best total score from there
+        and what each of its options is worth.
 
-        Computed without the options that close loops, so scenarios with
-        ``allow_loops`` get the best score of a route that visits each step once.
+        Walked successors first, without the options that close loops, so
+        scenarios with ``allow_loops`` are judged on routes that visit each
+        step once. Among equal totals a route ending in success is better.
+        The page's maximum, the export's best route and the learner data's
+        "where learners leave the best route" all read this one walk.
         """
         by_id = {s.id: s for s in self.steps}
-        if self.start not in by_id:
-            return 0
         walk = self.routes()
         loops = walk.loops
-        best: dict[str, int] = {}
+        best: dict[str, BestAt] = {}
         for step_id in walk.order:
-            scores = [
-                o.score + best.get(o.next, 0)
-                for i, o in enumerate(by_id[step_id].options)
+            step = by_id[step_id]
+            options = tuple(
+                (i, o.score + best[o.next].total, best[o.next].success)
+                for i, o in enumerate(step.options)
                 if (step_id, i) not in loops and o.next in by_id
-            ]
-            best[step_id] = max(scores, default=0)
-        return best.get(self.start, 0)
+            )
+            top = max(((t, s) for _, t, s in options), default=(0, step.ending == "success"))
+            best[step_id] = BestAt(top[0], top[1], options)
+        return best
+
+    @property
+    def max_score(self) -> int:
+        """Best total score over any route from the start."""
+        best = self.best_totals().get(self.start)
+        return best.total if best is not None else 0
+
+
+@dataclass(frozen=True, slots=True)
+class BestAt:
+    """The best a learner can still do from one scenario step.
+
+    Attributes:
+        total: The highest score reachable from here.
+        success: Whether a route with that score ends in success.
+        options: ``(option index, best total through it, ends in success)``
+            for each option that does not close a loop.
+    """
+
+    total: int
+    success: bool
+    options: tuple[tuple[int, int, bool], ...]
+
+    def best_options(self) -> set[int]:
+        """The options through which the best total is still reachable."""
+        return {i for i, total, _ in self.options if total == self.total}
 
 
 @dataclass(frozen=True, slots=True)

@@ -35,6 +35,7 @@ class Settings:
         severity: Overrides keyed by family (``coverage``) or code (``review.stale``).
         today: Fixed date for stale checks; ``None`` means SOURCE_DATE_EPOCH or now.
         xapi: Where the browser sends learning records; ``None`` keeps xAPI off.
+        site_url: The site's public address from ``mkdocs.yml``, or empty.
         templates_dir: Folder of fragment templates that replace the
             academy's own, relative to ``root``; ``None`` for none.
     """
@@ -45,13 +46,14 @@ class Settings:
     quizzes_dir: str = "quizzes"
     content_dir: str = "content"
     templates_dir: str | None = None
+    site_url: str = ""
     severity: Mapping[str, Severity] = field(default_factory=dict)
     today: _dt.date | None = None
     xapi: XapiSettings | None = None
 
     @classmethod
     def from_options(
-        cls, root: Path, options: Mapping[str, Any] | None, content_dir: str = "content"
+        cls, root: Path, options: Mapping[str, Any] | None, content_dir: str = "content", site_url: str = ""
     ) -> Settings:
         """Validate plugin options and build settings.
 
@@ -74,6 +76,7 @@ class Settings:
             today=values["today"],
             xapi=values["xapi"],
             templates_dir=values["templates_dir"],
+            site_url=site_url,
         )
 
     def today_date(self) -> _dt.date:
@@ -123,8 +126,17 @@ class _LenientLoader(yaml.SafeLoader):
 _LenientLoader.add_multi_constructor("", lambda loader, suffix, node: None)
 
 
-def read_mkdocs_options(config_file: Path) -> tuple[dict[str, Any], str]:
-    """Return the academy plugin's options and ``docs_dir`` from ``mkdocs.yml``.
+@dataclass(frozen=True)
+class MkdocsFile:
+    """What the academy reads from ``mkdocs.yml`` without loading MkDocs."""
+
+    options: dict[str, Any]
+    docs_dir: str
+    site_url: str
+
+
+def read_mkdocs_file(config_file: Path) -> MkdocsFile:
+    """The academy plugin's options, ``docs_dir`` and ``site_url`` from ``mkdocs.yml``.
 
     Raises:
         SettingsError: when the file cannot be read or parsed.
@@ -135,18 +147,20 @@ def read_mkdocs_options(config_file: Path) -> tuple[dict[str, Any], str]:
         raise SettingsError(f"cannot read {config_file}: {exc}") from None
     if not isinstance(data, dict):
         raise SettingsError(f"{config_file} is not a YAML mapping.")
-    docs_dir = data.get("docs_dir") or "docs"
-    for entry in data.get("plugins") or []:
-        if entry == "academy":
-            return {}, str(docs_dir)
-        if isinstance(entry, dict) and "academy" in entry:
-            options = entry["academy"] or {}
-            if not isinstance(options, dict):
-                raise SettingsError("academy: plugin options must be a mapping.")
-            return options, str(docs_dir)
-    if isinstance(data.get("plugins"), dict) and "academy" in data["plugins"]:
-        return dict(data["plugins"]["academy"] or {}), str(docs_dir)
-    return {}, str(docs_dir)
+    docs_dir = str(data.get("docs_dir") or "docs")
+    site_url = data.get("site_url") if isinstance(data.get("site_url"), str) else ""
+    options: Any = {}
+    plugins = data.get("plugins") or []
+    if isinstance(plugins, dict):
+        options = plugins.get("academy") or {}
+    else:
+        for entry in plugins:
+            if isinstance(entry, dict) and "academy" in entry:
+                options = entry["academy"] or {}
+                break
+    if not isinstance(options, dict):
+        raise SettingsError("academy: plugin options must be a mapping.")
+    return MkdocsFile(dict(options), docs_dir, site_url)
 
 
 def load_settings(directory: Path) -> Settings:
@@ -155,6 +169,8 @@ def load_settings(directory: Path) -> Settings:
     if not config_file.is_file():
         config_file = directory / "mkdocs.yaml"
     if config_file.is_file():
-        options, docs_dir = read_mkdocs_options(config_file)
-        return Settings.from_options(directory, options, content_dir=docs_dir)
+        found = read_mkdocs_file(config_file)
+        return Settings.from_options(
+            directory, found.options, content_dir=found.docs_dir, site_url=found.site_url
+        )
     return Settings.from_options(directory, {})

@@ -27,7 +27,9 @@ log = get_plugin_logger("academy")
 def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
     root = Path(config.config_file_path or ".").resolve().parent
     try:
-        return Settings.from_options(root, options, content_dir=os.path.relpath(config.docs_dir, root))
+        return Settings.from_options(
+            root, options, content_dir=os.path.relpath(config.docs_dir, root), site_url=config.site_url or ""
+        )
     except SettingsError as exc:
         raise PluginError(str(exc)) from None
 

@@ -147,26 +147,14 @@ def _best_route(scenario: Scenario) -> list[tuple[Step, int]]:
     then the earlier option.
     """
     by_id = {s.id: s for s in scenario.steps}
-    if scenario.start not in by_id:
-        return []
-    walk = scenario.routes()
-    order, back = walk.order, walk.loops
-    best: dict[str, tuple[int, bool, int]] = {}  # step -> (score, ends in success, option)
-    for step_id in order:
-        step = by_id[step_id]
-        value = (0, step.ending == "success", -1)
-        for i, option in enumerate(step.options):
-            if (step_id, i) in back or option.next not in by_id:
-                continue
-            score, success, _ = best[option.next]
-            candidate = (option.score + score, success, i)
-            if value[2] < 0 or candidate[:2] > value[:2]:
-                value = candidate
-        best[step_id] = value
+    best = scenario.best_totals()
     route: list[tuple[Step, int]] = []
     current = scenario.start
-    while current in by_id and len(route) <= len(by_id):
-        choice = best[current][2]
+    while current in best and len(route) <= len(by_id):
+        at = best[current]
+        choice = next(
+            (i for i, total, success in at.options if (total, success) == (at.total, at.success)), -1
+        )
         route.append((by_id[current], choice))
         if choice < 0:
             break

@@ -29,25 +29,8 @@ ENDINGS = ("success", "partial", "fail")
 
 
 def best_options(scenario: Scenario) -> dict[str, set[int]]:
-    """Per step, the options on a best-scoring route from there.
-
-    The same walk as :attr:`Scenario.max_score`: successors first, options
-    that close loops left out.
-    """
-    by_id = {s.id: s for s in scenario.steps}
-    order, back = scenario.route_graph()
-    best: dict[str, int] = {}
-    chosen: dict[str, set[int]] = {}
-    for step_id in order:
-        scores = {
-            i: o.score + best.get(o.next, 0)
-            for i, o in enumerate(by_id[step_id].options)
-            if (step_id, i) not in back and o.next in by_id
-        }
-        top = max(scores.values(), default=0)
-        best[step_id] = top
-        chosen[step_id] = {i for i, v in scores.items() if v == top}
-    return chosen
+    """Per step, the options on a best-scoring route from there."""
+    return {step: at.best_options() for step, at in scenario.best_totals().items()}
 
 
 def scenarios(academy: Academy, index: Index, learners: Learners, locate: Locate, limits: Thresholds):
