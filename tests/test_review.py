@@ -314,7 +314,7 @@ def test_scaffolds_pass_check_and_never_overwrite(
     assert out.startswith("Wrote ") and "Next:" in out
     written = next(repo.rglob("fresh-one.*"))
     assert "#" in written.read_text(encoding="utf-8")  # guidance comments
-    assert main(["check", "."]) == 0
+    assert main(["check", ".", "--strict"]) == 0, capsys.readouterr().out
     capsys.readouterr()
     assert main(["new", kind, "fresh-one"]) == 1
     assert "already exists; nothing was written" in capsys.readouterr().err

@@ -16,7 +16,9 @@ from pathlib import Path
 from typing import Any
 
 from academy.cli.common import EXIT_OK, EXIT_PROBLEMS
+from academy.cli.path_edit import PathEditError, add_module
 from academy.core.engine import run
+from academy.core.model import Academy
 from academy.core.settings import Settings, load_settings
 
 ID = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -80,14 +82,24 @@ Write the module here.
 """
     steps = (
         f"Edit {target.relative_to(settings.root)}: the summary, the objective, the check and the text.",
-        f"Add `{item_id}` to a stage of a path in {settings.paths_dir}/ (until then `academy check` warns that it is in no path).",
+        f"Add `{item_id}` to a stage of a path in {settings.paths_dir}/, or run `academy new module` with "
+        "`--path PATH_ID` next time (until then `academy check` warns that it is in no path).",
         "Run `academy check` (or `make check`) and `make serve` to preview it.",
     )
     return Scaffold(target, text, steps)
 
 
+def _starters(academy: Academy) -> list[str]:
+    """A module to start a new path with: one that needs nothing first, so
+    the path is complete as written (no ``path.outside``). A valid academy
+    always has one: prerequisites cannot form a cycle."""
+    modules = sorted(academy.modules, key=lambda m: m.id)
+    first = next((m for m in modules if not m.prerequisites), modules[0] if modules else None)
+    return [first.id] if first is not None else []
+
+
 def path(settings: Settings, item_id: str, title: str) -> Scaffold:
-    modules = sorted(m.id for m in run(settings).academy.modules)
+    modules = _starters(run(settings).academy)
     if not modules:
         raise ScaffoldError("a path needs at least one module; create one first with `academy new module ID`")
     target = settings.root / settings.paths_dir / f"{item_id}.yml"
@@ -102,7 +114,7 @@ summary: {_q("What a learner can do after finishing this path.")}
 stages:
   - id: stage-one
     title: {_q("Stage 1")}
-    modules: [{modules[0]}]       # replace with this stage's modules, in order
+    modules: [{", ".join(modules)}]       # replace with this stage's modules, in order
     # assessment: a-quiz          # a quiz of kind: assessment that closes the stage
 # certificate:
 #   title: {_q(title)}
@@ -164,6 +176,14 @@ def register(commands: Any) -> None:
     new.add_argument("id", help="kebab-case id, which is also the file name")
     new.add_argument("--title", default=None, help="title (default: from the id)")
     new.add_argument("--project", default=".", help="project folder (holding mkdocs.yml); default: .")
+    new.add_argument(
+        "--path",
+        default=None,
+        help="module: list it in this learning path (default: the only path, when there is one)",
+    )
+    new.add_argument(
+        "--stage", default=None, help="module: the path's stage to list it in (default: the last)"
+    )
     new.set_defaults(func=cmd_new)
 
 
@@ -174,7 +194,24 @@ def cmd_new(args: argparse.Namespace) -> int:
     except ScaffoldError as exc:
         print(f"academy new: {exc}", file=sys.stderr)
         return EXIT_PROBLEMS
+    steps = list(made.next_steps)
+    if args.kind == "module":
+        result = run(settings)
+        path_id = args.path or (result.academy.paths[0].id if len(result.academy.paths) == 1 else None)
+        if path_id is not None:
+            try:
+                stage = add_module(settings.root, result, path_id, args.stage, args.id)
+            except PathEditError as exc:
+                print(
+                    f"Wrote {made.path.relative_to(settings.root)}, but could not list it in a path: {exc}."
+                )
+                return EXIT_PROBLEMS
+            listed = result.academy.path(path_id)
+            assert listed is not None
+            steps[1] = f"It is listed last in stage `{stage}` of {listed.file}; move it where it belongs."
+    elif args.stage or args.path:
+        print("academy new: --path and --stage are for modules", file=sys.stderr)
     print(f"Wrote {made.path.relative_to(settings.root)}. Next:")
-    for number, step in enumerate(made.next_steps, start=1):
+    for number, step in enumerate(steps, start=1):
         print(f"  {number}. {step}")
     return EXIT_OK

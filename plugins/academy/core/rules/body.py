@@ -61,6 +61,7 @@ def _raw_html(module: Module) -> Iterator[Problem]:
 #: A placement marker inside a line of prose (not alone on its line).
 _INLINE_MARKER = re.compile(r"\[\[\s*(?:check|scenario)\s+[^\[\]\s]+\s*\]\]")
 _CODE_SPAN = re.compile(r"(`+).+?\1")
+_HTML_COMMENT = re.compile(r"<!--.*?-->", re.S)
 
 
 def _inline_markers(module: Module) -> Iterator[Problem]:
@@ -68,11 +69,16 @@ def _inline_markers(module: Module) -> Iterator[Problem]:
     written, and the item moves to the end of the page."""
     if "[[" not in module.body:
         return
-    for number, line in outside_code(module.body, module.body_line):
+    body = module.body
+    if "<!--" in body:  # a marker in an HTML comment is never shown
+        body = _HTML_COMMENT.sub(lambda m: re.sub(r"[^\n]", " ", m.group(0)), body)
+    for number, line in outside_code(body, module.body_line):
         if "[[" not in line or parse(line) is not None:
             continue
         prose = _CODE_SPAN.sub(lambda m: " " * len(m.group(0)), line)  # `[[check x]]` shows the syntax
         for match in _INLINE_MARKER.finditer(prose):
+            if not prose.replace(match.group(0), "").strip():
+                continue  # alone but indented: not a marker, and not in a sentence either
             yield problem(
                 "marker.inline",
                 module.file,
