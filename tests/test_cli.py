@@ -141,8 +141,9 @@ def test_five_mistakes_in_one_module_are_all_reported(
         "modules/broken.md:5:8: error [schema.enum] level is `expert`; expected one of `foundation`, `intermediate`, `advanced`\n"
         "modules/broken.md:7:17: error [ref.prerequisite] prerequisite `alpah` is not a module\n"
         "    hint: Did you mean `alpha`?\n"
-        "modules/broken.md:13:5: error [answer.single] single-choice question `both` has 2 correct choices (1, 2)\n"
-        "    hint: Mark exactly one choice `correct: true`, or use `type: multiple`.\n"
+        "modules/broken.md:22:9: error [answer.single] choice 2 of single-choice question `both` is marked "
+        "correct, and so is choice 1\n"
+        "    hint: Keep `correct: true` on one choice only, or use `type: multiple`.\n"
         "modules/broken.md:26:16: error [ref.objective] objective `knwo` is not an objective of module `broken`\n"
         "    hint: Did you mean `know`?\n"
         "modules/broken.md:41:19: error [scenario.next] option 1 of step `opening` leads to `nowhere`, which is not a step of `walk`\n"
@@ -219,6 +220,7 @@ def test_json_format(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None
         "column": 5,
         "message": "module `orphan` is in no learning path",
         "hint": "Add it to a stage in paths/, or retire it.",
+        "related": [],
     }
 
 

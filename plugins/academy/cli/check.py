@@ -18,7 +18,11 @@ from academy.render.html import check_templates
 def register(commands: Any) -> None:
     check = commands.add_parser("check", help="validate modules, paths and quiz banks")
     check.add_argument(
-        "directory", nargs="?", default=".", help="project folder (holding mkdocs.yml); default: ."
+        "targets",
+        nargs="*",
+        metavar="PATH",
+        help="the project folder (holding mkdocs.yml; default: .), or files and folders in it: "
+        "the whole project is checked, and the problems that involve them are reported",
     )
     check.add_argument(
         "--format",
@@ -36,24 +40,30 @@ def register(commands: Any) -> None:
 
 
 def cmd_check(args: argparse.Namespace) -> int:
-    target = Path(args.directory)
-    only: set[str] | None = None
-    prefix = ""
-    if target.is_file():
-        # Checking one file (an editor on save): the whole academy is loaded,
-        # so references resolve, but only that file's problems are shown.
-        directory = project_of(target)
-        only = {target.resolve().relative_to(directory.resolve()).as_posix()}
-    elif target.is_dir() and not holds_config(target) and holds_config(project_of(target)):
-        # A folder inside a project (say modules/communication): validate the
-        # project, show the problems of the files under that folder.
-        directory = project_of(target)
-        prefix = target.resolve().relative_to(directory.resolve()).as_posix() + "/"
-    elif target.is_dir():
-        directory = target
-    else:
-        print(f"academy check: {target} is not a folder or file", file=sys.stderr)
+    targets = [Path(t) for t in (args.targets or ["."])]
+    missing = [t for t in targets if not t.exists()]
+    if missing:
+        print(f"academy check: {missing[0]} is not a folder or file", file=sys.stderr)
         return EXIT_USAGE
+    first = targets[0]
+    whole = (
+        len(targets) == 1 and first.is_dir() and (holds_config(first) or not holds_config(project_of(first)))
+    )
+    directory = first if whole else project_of(first)
+    root = directory.resolve()
+    files: set[str] = set()
+    folders: list[str] = []
+    if not whole:
+        for target in targets:
+            try:
+                rel = target.resolve().relative_to(root).as_posix()
+            except ValueError:
+                print(f"academy check: {target} is outside the project in {directory}", file=sys.stderr)
+                return EXIT_USAGE
+            if target.is_dir():
+                folders.append("" if rel == "." else rel + "/")
+            else:
+                files.add(rel)
     settings = load_settings(directory)
     if settings.templates_dir:
         check_templates(settings.root / settings.templates_dir)  # a SettingsError exits 2
@@ -65,14 +75,16 @@ def cmd_check(args: argparse.Namespace) -> int:
         except ReviewError as exc:
             print(f"academy check: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        only = changed if only is None else only & changed
-    result = run(settings)
-    if prefix:
-        under = {f for f in result.files if f.startswith(prefix)}
-        only = under if only is None else only & under
-    problems = [p for p in result.problems if only is None or p.file in only]
-    files = len(result.files) if only is None else len(only)
-    sys.stdout.write(render(args.format or default_format(), problems, files))
+        files = changed if whole else {f for f in changed if f in files or f.startswith(tuple(folders))}
+        whole, folders = False, []
+    # A partial check still checks everything (references resolve), and is
+    # about its files: a duplicate id is blamed on them (see identity rules).
+    result = run(settings, focus=frozenset(files))
+    if not whole:
+        files |= {f for f in result.files if folders and f.startswith(tuple(folders))}
+    problems = [p for p in result.problems if whole or p.file in files or any(r in files for r in p.related)]
+    count = len(result.files) if whole else len(files)
+    sys.stdout.write(render(args.format or default_format(), problems, count))
     errors = any(p.severity is Severity.ERROR for p in problems)
     warnings = any(p.severity is Severity.WARNING for p in problems)
     return EXIT_PROBLEMS if errors or (args.strict and warnings) else EXIT_OK

@@ -53,6 +53,7 @@ def format_json(problems: Sequence[Problem], files_checked: int) -> str:
                 "column": p.column,
                 "message": p.message,
                 "hint": p.hint,
+                "related": list(p.related),
             }
             for p in problems
         ],

@@ -626,14 +626,16 @@ CODES: dict[str, Code] = {c.code: c for c in _CODES}
 FAMILIES: frozenset[str] = frozenset(c.family for c in _CODES)
 
 
-def problem(code: str, file: str, line: int, column: int, message: str, hint: str = "") -> Problem:
+def problem(
+    code: str, file: str, line: int, column: int, message: str, hint: str = "", related: tuple[str, ...] = ()
+) -> Problem:
     """Build a problem with the code's default severity.
 
     Raises:
         KeyError: for an unregistered code, so a typo in the engine fails tests
             instead of emitting an undocumented code.
     """
-    return Problem(code, CODES[code].severity, file, line, column, message, hint)
+    return Problem(code, CODES[code].severity, file, line, column, message, hint, related)
 
 
 FAMILY_TITLES: dict[str, str] = {

@@ -47,8 +47,12 @@ class Result:
         return [p for p in self.problems if p.severity is Severity.WARNING]
 
 
-def run(settings: Settings, cache: LoadCache | None = None) -> Result:
-    """Check the project described by ``settings``."""
+def run(settings: Settings, cache: LoadCache | None = None, focus: frozenset[str] = frozenset()) -> Result:
+    """Check the project described by ``settings``.
+
+    ``focus`` names the files a partial check is about (``academy check
+    FILE``); the whole project is still checked, so references resolve.
+    """
     refs, problems = discover(settings, (MODULE, PATH, QUIZ, PAGE))
     keep = cache is not None
     cache = cache if cache is not None else LoadCache()
@@ -57,7 +61,7 @@ def run(settings: Settings, cache: LoadCache | None = None) -> Result:
     }
     if keep:
         cache.prune({(ref.kind + ":" + ref.rel, loaded[ref.rel].digest) for ref in refs})
-    return evaluate(loaded, settings, problems, cache.cross_file if keep else None)
+    return evaluate(loaded, settings, problems, cache.cross_file if keep else None, focus)
 
 
 def _ignored(settings: Settings) -> frozenset[str]:
@@ -69,6 +73,7 @@ def evaluate(
     settings: Settings,
     problems: list[Problem] | None = None,
     memo: dict[Hashable, tuple[Problem, ...]] | None = None,
+    focus: frozenset[str] = frozenset(),
 ) -> Result:
     """Build the academy from loaded files and run the cross-file rules.
 
@@ -87,7 +92,7 @@ def evaluate(
     shape = hashlib.sha256(
         "\0".join(f"{item.ref.kind}:{rel}:{item.head}" for rel, item in loaded.items()).encode()
     ).hexdigest()
-    context = Context(academy, loaded, settings.today_date(), settings.root, _ignored(settings))
+    context = Context(academy, loaded, settings.today_date(), settings.root, _ignored(settings), focus)
     problems.extend(run_rules(context, shape, memo))
     graded = sort_problems(settings.grade(problems))
     return Result(academy, tuple(graded), tuple(loaded), loaded, shape)

@@ -41,6 +41,9 @@ class Problem:
         column: 1-based column; 0 when unknown.
         message: What is wrong, in the author's terms.
         hint: How to fix it, or an empty string.
+        related: Other files the problem involves (the file that defines the
+            same id, the file whose id a broken reference probably means), so
+            a check of just those files reports it too.
     """
 
     code: str
@@ -50,6 +53,7 @@ class Problem:
     column: int
     message: str
     hint: str = ""
+    related: tuple[str, ...] = ()
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str]:

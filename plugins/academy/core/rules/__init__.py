@@ -59,7 +59,7 @@ def run_rules(
             out.extend(loaded.local[1])
         else:
             out.extend(local_problems(loaded, env))
-    key = (shape, ctx.today, ctx.ignored, ctx.root) if shape else None
+    key = (shape, ctx.today, ctx.ignored, ctx.root, ctx.focus) if shape else None
     cached = memo.get(key) if memo is not None and key is not None else None
     if cached is None:
         cached = tuple(

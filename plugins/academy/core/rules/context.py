@@ -26,6 +26,8 @@ class Context:
         today: Reference date for time-based rules.
         root: Project folder, for rules that look at referenced files.
         ignored: Codes graded ``ignore``; rules that only produce them can skip the work.
+        focus: Files a partial check is about (``academy check FILE``):
+            where two files define one id, the one in focus is reported.
     """
 
     academy: Academy
@@ -33,6 +35,7 @@ class Context:
     today: _dt.date
     root: Path = Path(".")
     ignored: frozenset[str] = frozenset()
+    focus: frozenset[str] = frozenset()
 
     def at(
         self,
@@ -43,6 +46,7 @@ class Context:
         hint: str = "",
         *,
         key: bool = False,
+        related: tuple[str, ...] = (),
     ) -> Problem:
         """A problem located at a YAML path of ``file``.
 
@@ -53,23 +57,44 @@ class Context:
         line = col = 1
         if loaded is not None and loaded.doc is not None:
             line, col = loaded.doc.locate_key(path) if key else loaded.doc.locate(path)
-        return problem(code, file, line, col, message, hint)
+        return problem(code, file, line, col, message, hint, related)
 
-    def unresolved_hint(self, kind: str, value: str, known: list[str], fallback: str) -> str:
-        """Hint for an unknown id: the closest known id, else the files that
-        failed to load (one of them may define it), else ``fallback``."""
+    def unresolved(
+        self, code: str, file: str, path: YamlPath, message: str, kind: str, value: str, fallback: str
+    ) -> Problem:
+        """A reference to an id of ``kind`` that nothing defines.
+
+        The hint names the closest id (and the problem names its file as
+        related, since the reference is probably to it: a partial check of
+        a renamed module reports its broken references too), else the files
+        that failed to load (one of them may define it), else ``fallback``.
+        """
         named = self._named_file(kind, value)
         if named is not None:
-            file, item_id = named
-            return f"{file} is named `{value}` but its id is `{item_id}`: use `{item_id}` here, or change its id."
-        suggestion = did_you_mean(value, known)
+            other, item_id = named
+            hint = f"{other} is named `{value}` but its id is `{item_id}`: use `{item_id}` here, or change its id."
+            return self.at(code, file, path, message, hint, related=(other,))
+        defined = self._defined(kind)
+        suggestion = did_you_mean(value, list(defined))
         if suggestion:
-            return suggestion
+            close = suggestion.split("`")[1]
+            return self.at(code, file, path, message, suggestion, related=(defined[close],))
         broken = [f for f, loaded in self.files.items() if loaded.ref.kind == kind and loaded.item is None]
         if broken:
             listed = ", ".join(broken[:3]) + (" and others" if len(broken) > 3 else "")
-            return f"{listed} could not be loaded and may define `{value}`; fix that first."
-        return fallback
+            hint = f"{listed} could not be loaded and may define `{value}`; fix that first."
+            return self.at(code, file, path, message, hint, related=tuple(broken))
+        return self.at(code, file, path, message, fallback)
+
+    def _defined(self, kind: str) -> dict[str, str]:
+        """Id -> file of every item of ``kind``, first definitions first."""
+        items = {"module": self.academy.modules, "path": self.academy.paths, "quiz": self.academy.quizzes}[
+            kind
+        ]
+        out: dict[str, str] = {}
+        for item in items:
+            out.setdefault(item.id, item.file)
+        return out
 
     def _named_file(self, kind: str, value: str) -> tuple[str, str] | None:
         """A file of ``kind`` named ``value`` whose item has another id."""

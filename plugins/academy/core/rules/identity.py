@@ -26,6 +26,10 @@ def _unique(ctx: Context, what: str, entries: Sequence[tuple[str, str, YamlPath]
     """Report repeated and colliding ids among ``(id, file, path)`` entries."""
     first: dict[str, tuple[str, YamlPath]] = {}
     folded: dict[str, tuple[str, str]] = {}
+    if ctx.focus:
+        # A partial check is about its files: the copy in one of them is the
+        # duplicate, whichever file sorts first.
+        entries = sorted(entries, key=lambda e: e[1] in ctx.focus)
     for item_id, file, path in entries:
         if item_id in first:
             other, _ = first[item_id]
@@ -36,6 +40,7 @@ def _unique(ctx: Context, what: str, entries: Sequence[tuple[str, str, YamlPath]
                 path,
                 f"{what} id `{item_id}` is already used{where}",
                 "Give each one its own id.",
+                related=(other,) if other != file else (),
             )
             continue
         first[item_id] = (file, path)
@@ -48,6 +53,7 @@ def _unique(ctx: Context, what: str, entries: Sequence[tuple[str, str, YamlPath]
                 path,
                 f"{what} id `{item_id}` differs from `{other_id}` ({other_file}) only by case or punctuation",
                 "Rename one of them so the two cannot be confused.",
+                related=(other_file,) if other_file != file else (),
             )
         folded.setdefault(key, (item_id, file))
 

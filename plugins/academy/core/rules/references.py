@@ -31,7 +31,6 @@ def check_file(ctx: Context, item: Item) -> Iterable[Problem]:
 
 def _modules(ctx: Context) -> Iterator[Problem]:
     academy = ctx.academy
-    module_ids = [m.id for m in academy.modules]
     for module in academy.modules:
         f = module.file
         for i, prereq in enumerate(module.prerequisites):
@@ -43,12 +42,14 @@ def _modules(ctx: Context) -> Iterator[Problem]:
                     "ref.self", f, path, f"module `{module.id}` lists itself as a prerequisite", "Remove it."
                 )
             elif academy.module(prereq) is None:
-                yield ctx.at(
+                yield ctx.unresolved(
                     "ref.prerequisite",
                     f,
                     path,
                     f"prerequisite `{prereq}` is not a module",
-                    ctx.unresolved_hint("module", prereq, module_ids, "Use the id of an existing module."),
+                    "module",
+                    prereq,
+                    "Use the id of an existing module.",
                 )
 
 
@@ -69,20 +70,18 @@ def _objective(
 
 def _paths(ctx: Context) -> Iterator[Problem]:
     academy = ctx.academy
-    module_ids = [m.id for m in academy.modules]
-    path_ids = [p.id for p in academy.paths]
     for lp in academy.paths:
         f = lp.file
         for i, required in enumerate(lp.requires):
             if ctx.sound(f, ("requires", i)) and academy.path(required) is None:
-                yield ctx.at(
+                yield ctx.unresolved(
                     "ref.path",
                     f,
                     ("requires", i),
                     f"required path `{required}` does not exist",
-                    ctx.unresolved_hint(
-                        "path", required, path_ids, "Use the id of a file in the paths folder."
-                    ),
+                    "path",
+                    required,
+                    "Use the id of a file in the paths folder.",
                 )
         if lp.placement and ctx.sound(f, ("placement",)):
             yield from _quiz_ref(ctx, f, ("placement",), lp.placement, "placement")
@@ -90,14 +89,14 @@ def _paths(ctx: Context) -> Iterator[Problem]:
             for i, module_id in enumerate(stage.modules):
                 path = (*stage.path, "modules", i)
                 if ctx.sound(f, path) and academy.module(module_id) is None:
-                    yield ctx.at(
+                    yield ctx.unresolved(
                         "ref.module",
                         f,
                         path,
                         f"stage `{stage.id}` lists `{module_id}`, which is not a module",
-                        ctx.unresolved_hint(
-                            "module", module_id, module_ids, "Use the id of an existing module."
-                        ),
+                        "module",
+                        module_id,
+                        "Use the id of an existing module.",
                     )
             if stage.assessment and ctx.sound(f, (*stage.path, "assessment")):
                 yield from _quiz_ref(ctx, f, (*stage.path, "assessment"), stage.assessment, "assessment")
@@ -106,17 +105,14 @@ def _paths(ctx: Context) -> Iterator[Problem]:
 def _quiz_ref(ctx: Context, file: str, path: tuple, quiz_id: str, kind: str) -> Iterator[Problem]:
     quiz = ctx.academy.quiz(quiz_id)
     if quiz is None:
-        yield ctx.at(
+        yield ctx.unresolved(
             "ref.quiz",
             file,
             path,
             f"{kind} quiz `{quiz_id}` does not exist",
-            ctx.unresolved_hint(
-                "quiz",
-                quiz_id,
-                [q.id for q in ctx.academy.quizzes],
-                "Use the id of a file in the quizzes folder.",
-            ),
+            "quiz",
+            quiz_id,
+            "Use the id of a file in the quizzes folder.",
         )
     elif quiz.kind and quiz.kind != kind:
         yield ctx.at(
@@ -142,14 +138,14 @@ def _question(ctx: Context, quiz: Quiz, question: Question, module_ids: list[str
     if question.module and ctx.sound(f, (*question.path, "module")):
         module = ctx.academy.module(question.module)
         if module is None:
-            yield ctx.at(
+            yield ctx.unresolved(
                 "ref.module",
                 f,
                 (*question.path, "module"),
                 f"question `{question.id}` maps to `{question.module}`, which is not a module",
-                ctx.unresolved_hint(
-                    "module", question.module, module_ids, "Use the id of an existing module."
-                ),
+                "module",
+                question.module,
+                "Use the id of an existing module.",
             )
             return
     if not question.objective or not ctx.sound(f, (*question.path, "objective")):
