@@ -24,6 +24,7 @@ def project(tmp_path: Path) -> Path:
         {
             "modules/topic/img/chart.svg": "<svg xmlns='http://www.w3.org/2000/svg'/>",
             "notes/shared.txt": "shared",
+            "content/sources.md": "# Sources\n\n## Glossary\n\nWords.\n",
         },
     )
     os.symlink("/etc/hostname", root / "modules" / "topic" / "img" / "link.png")
@@ -72,7 +73,7 @@ def test_escapes_absolute_paths_and_sibling_prefixes_are_refused(
         "modules/topic/gamma.md:27:9: error [asset.absolute] include `/etc/passwd` is an absolute path",
         "modules/topic/gamma.md:29:9: error [asset.outside] include `../academy-evil/secret.png` leads outside the project, so it is not read",
         "modules/topic/gamma.md:33:6: error [asset.missing] file reference `img/missing.png` does not exist",
-        "7 errors, 0 warnings in 5 files",
+        "7 errors, 0 warnings in 6 files",
     ]
 
 
@@ -86,7 +87,7 @@ def test_references_in_code_and_to_pages_or_urls_are_not_files(
         "[the web](https://example.org/x.png), [mail](mailto:a@b.c), [top](#objectives).\n",
     )
     code, lines = check(project, capsys)
-    assert (code, lines) == (0, ["0 errors, 0 warnings in 5 files"])
+    assert (code, lines) == (0, ["0 errors, 0 warnings in 6 files"])
 
 
 def test_referenced_files_are_published_and_links_rewritten(project: Path) -> None:

@@ -268,3 +268,27 @@ def test_templates_dir_replaces_a_fragment_and_refuses_a_misspelt_one(
     assert message in proc.stderr and "Traceback" not in proc.stderr
     assert main(["check", str(root)]) == 2
     assert message in capsys.readouterr().err
+
+
+def test_links_the_check_accepts_build_without_warnings(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    write(
+        root,
+        {
+            "modules/deep/gamma.md": module("gamma").replace(
+                "Body of gamma.",
+                "## Before you start\n\nRead [beta by file](../beta.md#objectives), [alpha](alpha.md), "
+                "[home](../index.md#test-academy) and [this heading](#before-you-start).",
+            ),
+            "paths/main.yml": "id: main\ntitle: Main\nrole: Every agent\nstages:\n  - id: one\n    title: Stage one\n"
+            "    modules: [alpha, beta, gamma]\n",
+        },
+    )
+    proc = mkdocs(root, "build", "--strict")
+    assert proc.returncode == 0, proc.stderr
+    assert "WARNING" not in proc.stderr
+    page = (root / "build" / "modules" / "gamma" / "index.html").read_text(encoding="utf-8")
+    assert 'href="../beta/#objectives"' in page and 'href="../alpha/"' in page
+    assert 'href="../../#test-academy"' in page and 'href="#before-you-start"' in page
+    export = (root / "build" / "modules" / "gamma.md").read_text(encoding="utf-8")
+    assert "[beta by file](beta.md#objectives)" in export

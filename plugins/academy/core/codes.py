@@ -588,6 +588,28 @@ _CODES: tuple[Code, ...] = (
         "Fix the name or add the file; images are found relative to the module file.",
     ),
     # --- lint: accessibility and readability of bodies ----------------------
+    # --- link: links between pages ---------------------------------------------
+    Code(
+        "link.missing",
+        E,
+        "A link leads to no page of the site",
+        "See [active listening](active-listning.md) first.",
+        "Link a module by its id, `[active listening](active-listening.md)`, or by its file "
+        "(`../communication/active-listening.md`), and any other page by its path from the page the "
+        "link is on. Links from a module are read from the site's `modules/` folder: `../sources.md` "
+        "is the site's sources page.",
+        "markdown",
+    ),
+    Code(
+        "link.anchor",
+        E,
+        "A link names a heading its page does not have",
+        "See [the five steps](deescalation-leaps.md#the-five-step).",
+        "Use the heading's id: its text in lowercase, with hyphens for spaces and punctuation left out, "
+        "such as `#the-five-steps` for `## The five steps`. A repeated heading gets `_1`, `_2`. Every "
+        "module page also has `#objectives`, and `#check-ID` or `#scenario-ID` for each item.",
+        "markdown",
+    ),
     Code(
         "lint.image-alt",
         W,
@@ -653,6 +675,8 @@ FAMILY_TITLES: dict[str, str] = {
     "coverage": "Curriculum coverage",
     "review": "Content review",
     "body": "Module bodies",
+    "marker": "Placement markers",
+    "link": "Links between pages",
     "asset": "Files referenced by modules",
     "lint": "Accessibility and readability lints",
 }

@@ -92,7 +92,9 @@ def evaluate(
     shape = hashlib.sha256(
         "\0".join(f"{item.ref.kind}:{rel}:{item.head}" for rel, item in loaded.items()).encode()
     ).hexdigest()
-    context = Context(academy, loaded, settings.today_date(), settings.root, _ignored(settings), focus)
+    context = Context(
+        academy, loaded, settings.today_date(), settings.root, _ignored(settings), focus, settings.content_dir
+    )
     problems.extend(run_rules(context, shape, memo))
     graded = sort_problems(settings.grade(problems))
     return Result(academy, tuple(graded), tuple(loaded), loaded, shape)

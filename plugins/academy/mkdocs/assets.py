@@ -14,6 +14,8 @@ from mkdocs.structure.files import File, Files
 from mkdocs.utils import get_relative_url
 
 from academy.core.body_refs import published_name, references_in, resolve
+from academy.core.links import by_file
+from academy.core.links import links as body_links
 from academy.core.model import Academy, Module
 from academy.core.settings import Settings
 from academy.outputs.export import AssetLinks
@@ -22,12 +24,22 @@ from academy.outputs.export import AssetLinks
 def publish(
     files: Files, config: MkDocsConfig, academy: Academy, settings: Settings
 ) -> dict[str, AssetLinks]:
-    """Add every referenced file to ``files``; per module, where each reference now points."""
+    """Add every referenced file to ``files``; per module, where each reference now points.
+
+    Links that name another module by its source file point at its page too
+    (see :func:`academy.core.links.by_file`).
+    """
     root = settings.root
     out: dict[str, AssetLinks] = {}
     published: set[str] = set()
+    by_source = {m.file: m for m in academy.modules if academy.module(m.id) is m}
     for module in academy.modules:
         links: dict[tuple[int, int], tuple[str, str, bool]] = {}
+        for link in body_links(module.body, module.body_line) if "](" in module.body else ():
+            other = by_file(module, link, by_source)
+            if other is not None:
+                anchor = "#" + link.anchor if link.anchor else ""
+                links[(link.line, link.column)] = (link.target, f"modules/{other.id}.md{anchor}", False)
         for ref in references_in(module.body, module.body_line):
             found = resolve(ref, root / module.file, root)
             if found.path is None or ref.kind != "asset":

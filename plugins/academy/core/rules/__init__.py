@@ -17,10 +17,10 @@ from academy.core.loader import Loaded
 from academy.core.model import Academy
 from academy.core.problems import Problem
 
-from . import answers, body, curriculum, files, identity, lints, references, scenarios
+from . import answers, body, curriculum, files, identity, links, lints, references, scenarios
 from .context import Context
 
-RULES = (identity, references, answers, scenarios, curriculum, body, files, lints)
+RULES = (identity, references, answers, scenarios, curriculum, body, files, links, lints)
 
 
 def local_problems(loaded: Loaded, env: Hashable) -> tuple[Problem, ...]:
@@ -34,8 +34,8 @@ def local_problems(loaded: Loaded, env: Hashable) -> tuple[Problem, ...]:
 
 
 #: Cross-file rules that look beyond what ``Loaded.head`` covers (the disk,
-#: content pages' bodies); they run every time.
-UNCACHED = (files, lints)
+#: module and content pages' bodies); they run every time.
+UNCACHED = (files, links, lints)
 
 
 def run_rules(

@@ -26,6 +26,7 @@ class Context:
         today: Reference date for time-based rules.
         root: Project folder, for rules that look at referenced files.
         ignored: Codes graded ``ignore``; rules that only produce them can skip the work.
+        content_dir: The site's ``docs_dir``, relative to ``root``.
         focus: Files a partial check is about (``academy check FILE``):
             where two files define one id, the one in focus is reported.
     """
@@ -36,6 +37,7 @@ class Context:
     root: Path = Path(".")
     ignored: frozenset[str] = frozenset()
     focus: frozenset[str] = frozenset()
+    content_dir: str = "content"
 
     def at(
         self,
