@@ -97,9 +97,13 @@ test-latest:
 LOCK_TARGETS := lock-python
 lock: $(LOCK_TARGETS)
 
+# uv comes at the version the test lock names, installed alone, so that
+# `make lock` also repairs a lock that no longer installs.
+UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' $(LOCKS)/test.lock)
 UV_COMPILE = $(BIN)/uv pip compile --quiet --upgrade --universal --python-version 3.11 \
              --generate-hashes --custom-compile-command "make lock"
-lock-python: install-test
+lock-python: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
 	$(UV_COMPILE) pyproject.toml --extra test $(LOCKS)/dev.in -o $(LOCKS)/test.lock
 	$(UV_COMPILE) pyproject.toml $(LOCKS)/build.in -c $(LOCKS)/test.lock -o $(LOCKS)/site.lock
 	$(UV_COMPILE) $(LOCKS)/lrs.in -o $(LOCKS)/lrs.lock

@@ -61,7 +61,7 @@ def sync(lock: Path, keep: set[str]) -> None:
     subprocess.run([*pip, "install", "--quiet", "--disable-pip-version-check", "-r", str(lock)], check=True)
     extra = sorted(set(installed()) - set(pins(lock)) - keep)
     if extra:
-        print(f"Removing what {lock} no longer names: {', '.join(extra)}")
+        print(f"Removing what {lock} does not name: {', '.join(extra)}")
         subprocess.run([*pip, "uninstall", "--quiet", "--yes", *extra], check=True)
 
 
