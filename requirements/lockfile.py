@@ -59,7 +59,7 @@ def installed() -> dict[str, str]:
 def sync(lock: Path, keep: set[str]) -> None:
     pip = [sys.executable, "-m", "pip"]
     subprocess.run([*pip, "install", "--quiet", "--disable-pip-version-check", "-r", str(lock)], check=True)
-    extra = sorted(set(installed()) - set(pins(lock)) - keep)
+    extra = sorted(set(installed()) - set(pins(lock)) - keep - {"pip"})
     if extra:
         print(f"Removing what {lock} does not name: {', '.join(extra)}")
         subprocess.run([*pip, "uninstall", "--quiet", "--yes", *extra], check=True)
