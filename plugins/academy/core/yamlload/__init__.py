@@ -213,8 +213,10 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
         line = text.count("\n", 0, position) + line_offset
         column = position - (text.rfind("\n", 0, position) + 1) + 1
         return None, [problem("yaml.syntax", file, line, column, _first_line(str(exc)))]
-    except RecursionError:  # pragma: no cover - the pre-scan should prevent this
-        return None, [_too_deep(file, line_offset, 1)]
+    except RecursionError:  # the pure-Python composer (no libyaml) recurses per level
+        deep = _pure_deep_mark(text)
+        line, column = (deep.line + line_offset, deep.column + 1) if deep else (line_offset, 1)
+        return None, [_too_deep(file, line, column)]
     if root is None:
         return YamlDoc(None, yaml.ScalarNode(_NULL, ""), line_offset, text), []
     builder = _Builder(file, line_offset)
@@ -313,6 +315,43 @@ def _too_deep(file: str, line: int, column: int) -> Problem:
     )
 
 
+def _deep_mark(text: str, loader: Any) -> yaml.Mark | None:
+    """Where nesting first passes :data:`MAX_DEPTH`, from the (iterative) event stream.
+
+    Depth counts as the builder does: the top-level collection is level 0.
+    """
+    depth = -1
+    for event in yaml.parse(text, Loader=loader):
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                return event.start_mark
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+    return None
+
+
+def _libyaml_nesting_limit(exc: yaml.YAMLError) -> bool:
+    """libyaml 0.2.5, as bundled with PyYAML 6.0.3 and later, stops deep
+    nesting itself ("exceeded maximum nesting depth") at its own limit."""
+    return "nesting depth" in (getattr(exc, "problem", None) or "")
+
+
+def _pure_deep_mark(text: str) -> yaml.Mark | None:
+    """The same measure with PyYAML's pure-Python parser, which has no nesting
+    limit of its own and reads at most about 1,024 characters ahead.
+
+    libyaml's scanner looks ahead for simple keys before it emits an event, so
+    where it stops at its own limit it does so before the events reach ours.
+    Measuring again here reports the problem at the level where nesting passes
+    ours, whichever libyaml (or none) is installed. Only hostile input pays.
+    """
+    try:
+        return _deep_mark(text, yaml.SafeLoader)
+    except yaml.YAMLError:
+        return None
+
+
 def _prescan_depth(text: str, file: str, line_offset: int) -> Problem | None:
     """Reject nesting deep enough to crash the C composer, without composing.
 
@@ -324,19 +363,13 @@ def _prescan_depth(text: str, file: str, line_offset: int) -> Problem | None:
     structure = sum(text.count(ch) for ch in "[{-:?")
     if structure < _SAFE_STRUCTURE:
         return None
-    depth = 0
     try:
-        for event in yaml.parse(text, Loader=_Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    return _too_deep(file, mark.line + line_offset, mark.column + 1)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return None  # composing will report the syntax error with its position
-    return None
+        mark = _deep_mark(text, _Loader)
+    except yaml.YAMLError as exc:
+        if not _libyaml_nesting_limit(exc):
+            return None  # composing will report the syntax error with its position
+        mark = _pure_deep_mark(text)
+    return _too_deep(file, mark.line + line_offset, mark.column + 1) if mark else None
 
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
@@ -378,10 +411,12 @@ def _syntax_problems(exc: yaml.MarkedYAMLError, text: str, file: str, line_offse
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line if mark else 0) + line_offset
     column = (mark.column if mark else 0) + 1
-    if "nesting depth" in (exc.problem or ""):
-        # libyaml 0.2.5 as bundled with PyYAML 6.0.3 and later stops deep
-        # nesting itself (at 1,000 levels), before our pre-scan's event
-        # stream gets there: the same mistake, so the same problem.
+    if _libyaml_nesting_limit(exc):
+        # The same mistake as nesting past MAX_DEPTH, so the same problem, at
+        # the same place as without libyaml's limit.
+        deep = _pure_deep_mark(text)
+        if deep is not None:
+            line, column = deep.line + line_offset, deep.column + 1
         return [_too_deep(file, line, column)]
     message = exc.problem or "invalid YAML"
     if exc.context:
