@@ -6,6 +6,10 @@ versions, hashes checked), then uninstalls whatever is installed but not in
 the lock, except the distributions named in KEEP (the project's own editable
 install).
 
+``... lockfile.py constraints LOCK`` prints the lock's pins without hashes,
+for ``pip install -c``: pip turns hash checking on for everything when a
+constraint carries a hash, and a freshly built wheel has none in the lock.
+
 ``... lockfile.py diff LOCK`` lists the installed versions that differ from
 LOCK (``make test-latest`` shows what upstream has moved).
 
@@ -31,6 +35,17 @@ PIN = re.compile(r"^([A-Za-z0-9][A-Za-z0-9._-]*)(?:\[[^\]]*\])?==([^\s;\\]+)\s*(
 
 def canonical(name: str) -> str:
     return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def pin_lines(lock: Path) -> list[str]:
+    """``name==version ; marker`` for every pin, markers kept, hashes dropped."""
+    out = []
+    for line in lock.read_text(encoding="utf-8").splitlines():
+        match = PIN.match(line)
+        if match:
+            name, version, marker = match.groups()
+            out.append(f"{name}=={version}" + (f" ; {marker.strip()}" if marker else ""))
+    return out
 
 
 def pins(lock: Path) -> dict[str, str]:
@@ -78,12 +93,17 @@ def diff(lock: Path) -> list[str]:
 
 
 def main(argv: list[str]) -> int:
-    if len(argv) < 2 or argv[0] not in ("sync", "diff"):
-        print("usage: python requirements/lockfile.py sync LOCK [KEEP ...] | diff LOCK", file=sys.stderr)
+    if len(argv) < 2 or argv[0] not in ("sync", "constraints", "diff"):
+        print(
+            "usage: python requirements/lockfile.py sync LOCK [KEEP ...] | constraints LOCK | diff LOCK",
+            file=sys.stderr,
+        )
         return 2
     lock = Path(argv[1])
     if argv[0] == "sync":
         sync(lock, {canonical(name) for name in argv[2:]})
+    elif argv[0] == "constraints":
+        print("\n".join(pin_lines(lock)))
     else:
         print("\n".join(diff(lock)) or "  none")
     return 0
