@@ -85,7 +85,7 @@ test-latest:
 	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
 	$(LATEST)/bin/python -m pip install --quiet -e '.[test]'
 	@echo "Newest versions that differ from the lock ($(LOCKS)/test.lock):"
-	@$(LATEST)/bin/python $(LOCKS)/lockfile.py diff $(LOCKS)/test.lock
+	@$(LATEST)/bin/python $(LOCKS)/lockfile.py diff $(LOCKS)/test.lock mkdocs-academy setuptools
 	$(LATEST)/bin/ruff check plugins tests benchmarks requirements
 	ACADEMY_CONSTRAINTS=none $(LATEST)/bin/python -m pytest -m "not browser" -p no:cacheprovider
 

@@ -80,22 +80,24 @@ def sync(lock: Path, keep: set[str]) -> None:
         subprocess.run([*pip, "uninstall", "--quiet", "--yes", *extra], check=True)
 
 
-def diff(lock: Path) -> list[str]:
-    """One line per package whose installed version is not the locked one."""
+def diff(lock: Path, ignore: set[str]) -> list[str]:
+    """One line per installed package whose version is not the locked one.
+
+    Packages the lock has but this environment does not (the build tools, in
+    an environment installed another way) are left out.
+    """
     locked, have = pins(lock), installed()
-    lines = []
-    for name in sorted(set(locked) | set(have)):
-        if locked.get(name) != have.get(name):
-            lines.append(
-                f"  {name}: {have.get(name, 'not installed')} (locked: {locked.get(name, 'not in the lock')})"
-            )
-    return lines
+    return [
+        f"  {name}: {version} (locked: {locked.get(name, 'not in the lock')})"
+        for name, version in sorted(have.items())
+        if name not in ignore and locked.get(name) != version
+    ]
 
 
 def main(argv: list[str]) -> int:
     if len(argv) < 2 or argv[0] not in ("sync", "constraints", "diff"):
         print(
-            "usage: python requirements/lockfile.py sync LOCK [KEEP ...] | constraints LOCK | diff LOCK",
+            "usage: python requirements/lockfile.py sync LOCK [KEEP ...] | constraints LOCK | diff LOCK [IGNORE ...]",
             file=sys.stderr,
         )
         return 2
@@ -105,7 +107,7 @@ def main(argv: list[str]) -> int:
     elif argv[0] == "constraints":
         print("\n".join(pin_lines(lock)))
     else:
-        print("\n".join(diff(lock)) or "  none")
+        print("\n".join(diff(lock, {canonical(name) for name in argv[2:]})) or "  none")
     return 0
 
 

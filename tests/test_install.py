@@ -65,10 +65,12 @@ def constraints(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
 
 
 @pytest.fixture(scope="module")
-def dists(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+def dists(constraints: Path | None, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
+    """Built with the locked hatchling from this venv; under test-latest, the newest, isolated."""
     out = tmp_path_factory.mktemp("dist")
+    isolation = ["--no-isolation"] if constraints else []
     proc = run(
-        [sys.executable, "-m", "build", "--no-isolation", "--outdir", str(out), str(REPO)],
+        [sys.executable, "-m", "build", *isolation, "--outdir", str(out), str(REPO)],
         cwd=out,
         env={**os.environ},
     )
