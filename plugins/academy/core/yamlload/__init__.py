@@ -23,6 +23,13 @@ import yaml
 
 from academy.core.codes import problem
 from academy.core.problems import Problem
+from academy.core.yamlload.depth import (
+    MAX_DEPTH,
+    libyaml_nesting_limit,
+    prescan_depth,
+    pure_deep_mark,
+    too_deep,
+)
 
 try:  # The C parser is ~10x faster; fall back so the tool still works without libyaml.
     from yaml import CSafeLoader as _Loader
@@ -31,13 +38,8 @@ except ImportError:  # pragma: no cover - depends on the PyYAML build
 
 #: Front matter beyond this is rejected before parsing.
 MAX_YAML_BYTES = 256 * 1024
-#: Deepest nesting we build. Real content stays under 10.
-MAX_DEPTH = 64
 #: Largest number of values after expanding aliases.
 MAX_NODES = 100_000
-#: Structural characters below which nesting cannot reach depths that would
-#: overflow the C composer's stack, so the event pre-scan can be skipped.
-_SAFE_STRUCTURE = 4000
 
 _T = "tag:yaml.org,2002:"
 _STR, _INT, _FLOAT, _BOOL, _NULL = _T + "str", _T + "int", _T + "float", _T + "bool", _T + "null"
@@ -198,7 +200,7 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
                 "Split the content, or move long question pools into a quiz bank.",
             )
         ]
-    depth_problem = _prescan_depth(text, file, line_offset)
+    depth_problem = prescan_depth(text, file, line_offset, _Loader)
     if depth_problem is not None:
         return None, [depth_problem]
     fast = _load_plain(text)
@@ -214,9 +216,9 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
         column = position - (text.rfind("\n", 0, position) + 1) + 1
         return None, [problem("yaml.syntax", file, line, column, _first_line(str(exc)))]
     except RecursionError:  # the pure-Python composer (no libyaml) recurses per level
-        deep = _pure_deep_mark(text)
+        deep = pure_deep_mark(text)
         line, column = (deep.line + line_offset, deep.column + 1) if deep else (line_offset, 1)
-        return None, [_too_deep(file, line, column)]
+        return None, [too_deep(file, line, column)]
     if root is None:
         return YamlDoc(None, yaml.ScalarNode(_NULL, ""), line_offset, text), []
     builder = _Builder(file, line_offset)
@@ -304,74 +306,6 @@ def _first_line(message: str) -> str:
     return message.strip().splitlines()[0] if message.strip() else "invalid YAML"
 
 
-def _too_deep(file: str, line: int, column: int) -> Problem:
-    return problem(
-        "yaml.too-deep",
-        file,
-        line,
-        column,
-        f"the YAML nests more than {MAX_DEPTH} levels deep",
-        "Flatten the structure.",
-    )
-
-
-def _deep_mark(text: str, loader: Any) -> yaml.Mark | None:
-    """Where nesting first passes :data:`MAX_DEPTH`, from the (iterative) event stream.
-
-    Depth counts as the builder does: the top-level collection is level 0.
-    """
-    depth = -1
-    for event in yaml.parse(text, Loader=loader):
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                return event.start_mark
-        elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
-    return None
-
-
-def _libyaml_nesting_limit(exc: yaml.YAMLError) -> bool:
-    """libyaml 0.2.5, as bundled with PyYAML 6.0.3 and later, stops deep
-    nesting itself ("exceeded maximum nesting depth") at its own limit."""
-    return "nesting depth" in (getattr(exc, "problem", None) or "")
-
-
-def _pure_deep_mark(text: str) -> yaml.Mark | None:
-    """The same measure with PyYAML's pure-Python parser, which has no nesting
-    limit of its own and reads at most about 1,024 characters ahead.
-
-    libyaml's scanner looks ahead for simple keys before it emits an event, so
-    where it stops at its own limit it does so before the events reach ours.
-    Measuring again here reports the problem at the level where nesting passes
-    ours, whichever libyaml (or none) is installed. Only hostile input pays.
-    """
-    try:
-        return _deep_mark(text, yaml.SafeLoader)
-    except yaml.YAMLError:
-        return None
-
-
-def _prescan_depth(text: str, file: str, line_offset: int) -> Problem | None:
-    """Reject nesting deep enough to crash the C composer, without composing.
-
-    libyaml's composer recurses once per nesting level on the C stack, and
-    some tens of thousands of levels crash the interpreter. Nesting needs one
-    structural character per level, so most files are cleared by counting; the
-    rest are measured with the parser's event stream, which is iterative.
-    """
-    structure = sum(text.count(ch) for ch in "[{-:?")
-    if structure < _SAFE_STRUCTURE:
-        return None
-    try:
-        mark = _deep_mark(text, _Loader)
-    except yaml.YAMLError as exc:
-        if not _libyaml_nesting_limit(exc):
-            return None  # composing will report the syntax error with its position
-        mark = _pure_deep_mark(text)
-    return _too_deep(file, mark.line + line_offset, mark.column + 1) if mark else None
-
-
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
     ("mapping values are not allowed", "A value contains `: `. Wrap the whole value in quotes."),
     ("could not find expected ':'", "A line is not `key: value`, or a multi-line value is not indented."),
@@ -411,13 +345,13 @@ def _syntax_problems(exc: yaml.MarkedYAMLError, text: str, file: str, line_offse
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line if mark else 0) + line_offset
     column = (mark.column if mark else 0) + 1
-    if _libyaml_nesting_limit(exc):
+    if libyaml_nesting_limit(exc):
         # The same mistake as nesting past MAX_DEPTH, so the same problem, at
         # the same place as without libyaml's limit.
-        deep = _pure_deep_mark(text)
+        deep = pure_deep_mark(text)
         if deep is not None:
             line, column = deep.line + line_offset, deep.column + 1
-        return [_too_deep(file, line, column)]
+        return [too_deep(file, line, column)]
     message = exc.problem or "invalid YAML"
     if exc.context:
         message = f"{message} ({exc.context})"
