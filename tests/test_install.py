@@ -1,15 +1,13 @@
 """Academy as a package: the wheel, installed where this checkout is out of reach.
 
-The wheel and sdist are built with the locked build tools, installed into
-fresh venvs with the locked versions as constraints (``make test-latest``
-sets ``ACADEMY_CONSTRAINTS=none``, and the newest versions install instead),
-and used the way a team with its own content repository uses them:
-``academy init``, then check, build, and the workflow's own shell steps.
+The wheel and sdist (fixtures in ``installkit.py``) are used the way a team
+with its own content repository uses them: ``academy init``, then check,
+build, and the workflow's own shell steps. The browser test that opens the
+built home page is ``browser/test_installed_site.py``.
 """
 
 from __future__ import annotations
 
-import importlib.util
 import os
 import re
 import shutil
@@ -25,94 +23,9 @@ import yaml
 
 from academy.cli.init import FILES
 
+from installkit import REPO, clean_env, run
+
 pytestmark = pytest.mark.slow
-REPO = Path(__file__).resolve().parents[1]
-SITE_NAME = "Harbour Support Academy"
-
-
-def _lockfile() -> Any:
-    spec = importlib.util.spec_from_file_location("lockfile", REPO / "requirements" / "lockfile.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-def clean_env(bin_dir: Path, **extra: str) -> dict[str, str]:
-    """A user's shell with only ``bin_dir``'s Python: no PYTHONPATH, no other venv."""
-    env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "VIRTUAL_ENV", "PYTHONHOME")}
-    env["PATH"] = f"{bin_dir}{os.pathsep}/usr/local/bin{os.pathsep}/usr/bin{os.pathsep}/bin"
-    env["NO_MKDOCS_2_WARNING"] = "1"
-    return {**env, **extra}
-
-
-def run(
-    args: list[str], cwd: Path, env: dict[str, str], timeout: int = 600
-) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        args, cwd=cwd, env=env, capture_output=True, text=True, check=False, timeout=timeout
-    )
-
-
-@pytest.fixture(scope="module")
-def constraints(tmp_path_factory: pytest.TempPathFactory) -> Path | None:
-    """The site lock's pins, hash-free, for ``pip install -c`` (None under test-latest)."""
-    if os.environ.get("ACADEMY_CONSTRAINTS") == "none":
-        return None
-    target = tmp_path_factory.mktemp("constraints") / "site-constraints.txt"
-    target.write_text("\n".join(_lockfile().pin_lines(REPO / "requirements" / "site.lock")) + "\n")
-    return target
-
-
-@pytest.fixture(scope="module")
-def dists(constraints: Path | None, tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
-    """Built with the locked hatchling from this venv; under test-latest, the newest, isolated."""
-    out = tmp_path_factory.mktemp("dist")
-    isolation = ["--no-isolation"] if constraints else []
-    proc = run(
-        [sys.executable, "-m", "build", *isolation, "--outdir", str(out), str(REPO)],
-        cwd=out,
-        env={**os.environ},
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    (wheel,) = out.glob("*.whl")
-    (sdist,) = out.glob("*.tar.gz")
-    return wheel, sdist
-
-
-def venv(folder: Path, *pip_args: str, constraints: Path | None) -> Path:
-    """A fresh venv with ``pip install PIP_ARGS``; returns its bin folder."""
-    proc = run([sys.executable, "-m", "venv", str(folder)], cwd=folder.parent, env={**os.environ})
-    assert proc.returncode == 0, proc.stderr
-    bin_dir = folder / "bin"
-    limits = ["-c", str(constraints)] if constraints else []
-    proc = run(
-        [str(bin_dir / "python"), "-m", "pip", "install", "--quiet", *pip_args, *limits],
-        cwd=folder.parent,
-        env=clean_env(bin_dir),
-    )
-    assert proc.returncode == 0, proc.stdout + proc.stderr
-    return bin_dir
-
-
-@pytest.fixture(scope="module")
-def installed(
-    dists: tuple[Path, Path], constraints: Path | None, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
-    return venv(tmp_path_factory.mktemp("installed") / "venv", str(dists[0]), constraints=constraints)
-
-
-@pytest.fixture(scope="module")
-def new_academy(installed: Path, dists: tuple[Path, Path], tmp_path_factory: pytest.TempPathFactory) -> Path:
-    where = tmp_path_factory.mktemp("content")
-    proc = run(
-        [str(installed / "academy"), "init", "academy", "--name", SITE_NAME, "--from", str(dists[0])],
-        cwd=where,
-        env=clean_env(installed),
-    )
-    assert proc.returncode == 0, proc.stderr
-    assert proc.stdout.startswith("Wrote a new academy in academy:\n")
-    return where / "academy"
 
 
 def names(archive: Path) -> set[str]:
@@ -176,37 +89,6 @@ def test_a_new_academy_checks_and_builds_strict_with_no_warning(installed: Path,
     assert (new_academy / "requirements.txt").read_text().splitlines()[-1] == (
         "./wheels/mkdocs_academy-0.1.0-py3-none-any.whl"
     )
-
-
-@pytest.mark.browser
-def test_the_built_home_page_opens_in_a_browser(installed: Path, new_academy: Path) -> None:
-    from playwright.sync_api import sync_playwright
-
-    from browserkit import CHROMIUM_FLAGS, Site
-
-    if not (new_academy / "build" / "index.html").is_file():
-        build = run([str(installed / "academy"), "build", "-q"], cwd=new_academy, env=clean_env(installed))
-        assert build.returncode == 0, build.stderr
-    chromium = shutil.which("chromium")
-    assert chromium, "Chromium is not installed; `make test` installs it as root"
-    site = Site(new_academy / "build")
-    errors: list[str] = []
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=chromium, args=CHROMIUM_FLAGS)
-            page = browser.new_page()
-            page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-            page.on("pageerror", lambda e: errors.append(str(e)))
-            page.goto(site.url)
-            assert page.title() == SITE_NAME
-            assert page.get_by_role("heading", level=1, name=SITE_NAME).is_visible()
-            page.get_by_role("link", name="Writing for this academy").first.click()
-            page.wait_for_url("**/paths/academy-authors/")
-            assert "Writing objectives you can check" in page.locator("article").inner_text()
-            browser.close()
-    finally:
-        site.close()
-    assert errors == []
 
 
 # -- the content workflow's shell steps, run for real --------------------------
