@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import site_project, tree_digest
+from helpers import python, site_project, tree_digest
 
 pytestmark = pytest.mark.slow
 
@@ -24,15 +24,7 @@ ENV = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
 def academy_build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        [sys.executable, "-m", "academy", "build", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env=ENV,
-        check=False,
-        timeout=180,
-    )
+    return python(root, "-m", "academy", "build", *args)
 
 
 def leftovers(folder: Path) -> list[str]:
@@ -184,56 +176,34 @@ def report(project: Path) -> tuple[int, list[str], str, str]:
     )
 
 
-@needs_mounts
-def test_full_disk_is_one_line_exit_2_and_the_site_is_untouched(project: Path) -> None:
-    disk_project(project)
-    proc = in_namespace(
-        project,
-        "mount -t tmpfs -o size=1m tmpfs out; mkdir out/build; echo previous >out/build/index.html" + REPORT,
-    )
-    assert proc.returncode == 0, proc.stderr
-    status, errors, left, site = report(project)
-    assert status == 2
-    assert errors == [
-        f"academy build: cannot write {project.resolve()}/out/build: No space left on device; "
-        "the previous site is unchanged."
-    ]
-    assert (left, site) == ("", "previous\n")
-
-
-@needs_mounts
-def test_read_only_disk_is_one_line_exit_2_and_the_site_is_untouched(project: Path) -> None:
-    disk_project(project)
-    proc = in_namespace(
-        project,
-        "mount -t tmpfs -o size=64m tmpfs out; mkdir out/build; echo previous >out/build/index.html; "
-        "mount -o remount,ro out" + REPORT,
-    )
-    assert proc.returncode == 0, proc.stderr
-    status, errors, left, site = report(project)
-    assert status == 2
-    assert errors == [
-        f"academy build: cannot write {project.resolve()}/out/build: Read-only file system; "
-        "the previous site is unchanged."
-    ]
-    assert (left, site) == ("", "previous\n")
-
-
-@needs_mounts
-def test_failed_rename_removes_the_staged_site_and_keeps_the_old_one(project: Path) -> None:
+PREVIOUS = "mkdir out/build; echo previous >out/build/index.html"
+DISKS = {
+    "full disk": (f"mount -t tmpfs -o size=1m tmpfs out; {PREVIOUS}", "No space left on device"),
+    "read-only disk": (
+        f"mount -t tmpfs -o size=64m tmpfs out; {PREVIOUS}; mount -o remount,ro out",
+        "Read-only file system",
+    ),
     # build/ is a mount point of its own: the build completes, but neither
-    # exchanging nor renaming it is allowed (EBUSY), at the very last step.
+    # exchanging nor renaming it is allowed, at the very last step.
+    "failed rename": (
+        f"mount -t tmpfs -o size=64m tmpfs out; {PREVIOUS}; mount --bind out/build out/build",
+        "Device or resource busy",
+    ),
+}
+
+
+@needs_mounts
+@pytest.mark.parametrize("case", list(DISKS))
+def test_a_disk_that_cannot_take_the_site_is_one_line_exit_2_and_the_site_is_untouched(
+    project: Path, case: str
+) -> None:
+    setup, reason = DISKS[case]
     disk_project(project)
-    proc = in_namespace(
-        project,
-        "mount -t tmpfs -o size=64m tmpfs out; mkdir out/build; echo previous >out/build/index.html; "
-        "mount --bind out/build out/build" + REPORT,
-    )
+    proc = in_namespace(project, setup + REPORT)
     assert proc.returncode == 0, proc.stderr
     status, errors, left, site = report(project)
     assert status == 2
     assert errors == [
-        f"academy build: cannot write {project.resolve()}/out/build: Device or resource busy; "
-        "the previous site is unchanged."
+        f"academy build: cannot write {project.resolve()}/out/build: {reason}; the previous site is unchanged."
     ]
     assert (left, site) == ("", "previous\n")
