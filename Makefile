@@ -4,33 +4,40 @@
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
+LOCKS  := requirements
 export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
-.PHONY: site serve check test lint fuzz bench clean install install-test chromium schemas
+.PHONY: site serve check test test-latest lint fuzz bench clean install install-test chromium schemas \
+        lock lock-python dist
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Academy needs Python 3.11 or newer; found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
 
-# Reinstall when the project metadata changes; the stamp records the last install.
-$(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
+# Every install comes from a lock in requirements/ (exact versions, hashes
+# checked), so each machine gets the same packages; `make lock` refreshes
+# them. lockfile.py also removes what a refreshed lock no longer names. The
+# project itself goes in without build isolation, so its build backend is
+# the locked hatchling too. A stamp records the last install.
+$(VENV)/.installed: $(LOCKS)/site.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python $(LOCKS)/lockfile.py sync $(LOCKS)/site.lock mkdocs-academy
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
 	@touch $@
 
-$(VENV)/.installed-test: pyproject.toml $(VENV)/.installed
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	@touch $@
+$(VENV)/.installed-test: $(LOCKS)/test.lock pyproject.toml | $(BIN)/python
+	$(BIN)/python $(LOCKS)/lockfile.py sync $(LOCKS)/test.lock mkdocs-academy
+	$(BIN)/python -m pip install --quiet --no-deps --no-build-isolation -e .
+	@touch $@ $(VENV)/.installed
 
 # The xAPI end-to-end test runs a real learning record store (ralph, from
-# PyPI) in a venv of its own, so its pinned dependencies never touch ours. If
-# it cannot be installed, the test fails and shows this log.
+# PyPI) in a venv of its own, from a lock of its own, so its dependencies
+# never touch ours. If it cannot be installed, the test fails and shows this log.
 LRS := $(VENV)/lrs
-$(LRS)/.installed: | $(BIN)/python
+$(LRS)/.installed: $(LOCKS)/lrs.lock | $(BIN)/python
 	@echo "Installing the ralph learning record store for the xAPI test..."
 	@rm -f $(VENV)/lrs-install.log
-	@{ $(PYTHON) -m venv $(LRS) && $(LRS)/bin/python -m pip install --quiet 'ralph-malph[lrs,cli]>=5,<6' requests; } \
+	@{ { [ -x $(LRS)/bin/python ] || $(PYTHON) -m venv $(LRS); } && $(LRS)/bin/python $(LOCKS)/lockfile.py sync $(LOCKS)/lrs.lock; } \
 	  >$(VENV)/lrs-install.log 2>&1 && touch $@ \
 	  || echo "Could not install ralph; the xAPI test will fail and show $(VENV)/lrs-install.log" >&2
 
@@ -63,12 +70,54 @@ chromium:
 	fi
 
 test: install-test chromium $(LRS)/.installed
-	$(BIN)/ruff check plugins tests benchmarks
+	$(BIN)/ruff check plugins tests benchmarks requirements
 	$(BIN)/python -m pytest
 
+# The newest versions pyproject.toml allows, in a venv of their own (made
+# anew each time, so it never keeps an old wheel), through the whole suite
+# except the browser tests. Upstream changes show up here, on a schedule in
+# CI, instead of in `make test`. The install tests then install into their
+# fresh venvs without the lock as constraints (ACADEMY_CONSTRAINTS=none).
+LATEST := .venv-latest
+test-latest:
+	rm -rf $(LATEST)
+	$(PYTHON) -m venv $(LATEST)
+	$(LATEST)/bin/python -m pip install --quiet --upgrade pip
+	$(LATEST)/bin/python -m pip install --quiet -e '.[test]'
+	@echo "Newest versions that differ from the lock ($(LOCKS)/test.lock):"
+	@$(LATEST)/bin/python $(LOCKS)/lockfile.py diff $(LOCKS)/test.lock mkdocs-academy setuptools
+	$(LATEST)/bin/ruff check plugins tests benchmarks requirements
+	ACADEMY_CONSTRAINTS=none $(LATEST)/bin/python -m pytest -m "not browser" -p no:cacheprovider
+
+# Re-resolve every lock to the newest versions the ranges allow, with uv (the
+# test lock installs it). The site lock is resolved under the test lock, so
+# the two agree on every package they share. Another ecosystem's lock (an
+# npm package-lock.json for a JavaScript test tool, say) gets a lock-npm
+# target of its own, listed here.
+LOCK_TARGETS := lock-python
+lock: $(LOCK_TARGETS)
+
+# uv comes at the version the test lock names, installed alone, so that
+# `make lock` also repairs a lock that no longer installs.
+UV_VERSION := $(shell sed -n 's/^uv==\([^ ]*\).*/\1/p' $(LOCKS)/test.lock)
+UV_COMPILE = $(BIN)/uv pip compile --quiet --upgrade --universal --python-version 3.11 \
+             --generate-hashes --custom-compile-command "make lock"
+lock-python: | $(BIN)/python
+	$(BIN)/python -m pip install --quiet "uv==$(UV_VERSION)"
+	$(UV_COMPILE) pyproject.toml --extra test $(LOCKS)/dev.in -o $(LOCKS)/test.lock
+	$(UV_COMPILE) pyproject.toml $(LOCKS)/build.in -c $(LOCKS)/test.lock -o $(LOCKS)/site.lock
+	$(UV_COMPILE) $(LOCKS)/lrs.in -o $(LOCKS)/lrs.lock
+	@git diff --stat -- $(LOCKS) 2>/dev/null || true
+	@echo "Locks refreshed. Run make test, then commit requirements/."
+
+# The wheel and sdist, built with the locked build tools.
+dist: install-test
+	rm -rf dist
+	$(BIN)/python -m build --no-isolation --outdir dist .
+
 lint: install-test
-	$(BIN)/ruff check plugins tests benchmarks
-	$(BIN)/ruff format --check plugins tests
+	$(BIN)/ruff check plugins tests benchmarks requirements
+	$(BIN)/ruff format --check plugins tests requirements
 
 # At least 100,000 generated sources through the loader, schema and rules.
 fuzz: install-test
@@ -89,4 +138,4 @@ schemas: install
 	$(BIN)/python -m academy.core.schemas.source
 
 clean:
-	rm -rf build .pytest_cache tests/artifacts
+	rm -rf build dist .pytest_cache tests/artifacts $(LATEST)

@@ -10,6 +10,9 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 
+# The installed-wheel fixtures, shared by test_install.py and a browser test.
+from installkit import constraints, dists, installed, new_academy  # noqa: F401
+
 REPO = Path(__file__).resolve().parents[1]
 
 

@@ -44,8 +44,8 @@ def _ralph() -> str:
     why = log.read_text(encoding="utf-8", errors="replace")[-2000:] if log.is_file() else "no install log"
     message = (
         "The ralph learning record store is not installed, so the xAPI test cannot run. "
-        "`make test` installs it into .venv/lrs with: "
-        "python -m venv .venv/lrs && .venv/lrs/bin/pip install 'ralph-malph[lrs,cli]' requests\n"
+        "`make test` installs it into .venv/lrs from requirements/lrs.lock "
+        "(python -m venv .venv/lrs && .venv/lrs/bin/python requirements/lockfile.py sync requirements/lrs.lock)\n"
         f"Last install output:\n{why}"
     )
     if os.environ.get("ACADEMY_SKIP_LRS"):

@@ -59,12 +59,35 @@ def sweep(parent: Path) -> None:
             shutil.rmtree(stale, ignore_errors=True)
 
 
+def _swap(stage: Path, site_dir: Path) -> None:
+    """Put ``stage`` at ``site_dir``; afterwards ``stage`` holds the previous site, or nothing.
+
+    If a rename fails (``site_dir`` is a mount point, or a read-only file
+    system), ``site_dir`` is put back as it was and the error raised.
+    """
+    if not site_dir.exists():
+        os.rename(stage, site_dir)
+        return
+    if _exchange(stage, site_dir):
+        return
+    old = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-old-", dir=site_dir.parent))
+    os.rmdir(old)
+    os.rename(site_dir, old)
+    try:
+        os.rename(stage, site_dir)
+    except BaseException:
+        os.rename(old, site_dir)
+        raise
+    os.rename(old, stage)
+
+
 @contextlib.contextmanager
 def staged(site_dir: Path) -> Iterator[Path]:
     """Yield a fresh folder to build into; on success, swap it into ``site_dir``.
 
-    If the body raises, the staged folder is removed and ``site_dir`` is left
-    exactly as it was.
+    On every other exit (the body raises, or the swap fails) ``site_dir`` is
+    left exactly as it was. The staged folder is removed on every exit path;
+    only a killed process leaves one, for the next build's :func:`sweep`.
     """
     site_dir = site_dir.resolve()
     parent = site_dir.parent
@@ -73,17 +96,6 @@ def staged(site_dir: Path) -> Iterator[Path]:
     stage = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-", dir=parent))
     try:
         yield stage
-    except BaseException:
-        shutil.rmtree(stage, ignore_errors=True)
-        raise
-    if site_dir.exists() and _exchange(stage, site_dir):
-        shutil.rmtree(stage, ignore_errors=True)  # now holds the previous site
-        return
-    if site_dir.exists():
-        old = Path(tempfile.mkdtemp(prefix=f"{_PREFIX}{os.getpid()}-old-", dir=parent))
-        os.rmdir(old)
-        os.rename(site_dir, old)
-        os.rename(stage, site_dir)
-        shutil.rmtree(old, ignore_errors=True)
-    else:
-        os.rename(stage, site_dir)
+        _swap(stage, site_dir)
+    finally:
+        shutil.rmtree(stage, ignore_errors=True)  # the new site, unused, or the previous one

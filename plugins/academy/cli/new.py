@@ -39,6 +39,25 @@ def _q(text: str) -> str:
     return json.dumps(text, ensure_ascii=False)
 
 
+_MAKE_TARGET = re.compile(r"^(check|serve)\s*:", re.MULTILINE)
+
+
+def check_and_preview(root: Path) -> tuple[str, str]:
+    """The commands that check and preview this project, as its author runs them.
+
+    This repository's Makefile wraps them (``make check``, ``make serve``,
+    which also install what they need); a content repository made by
+    ``academy init`` has no Makefile and runs the tools directly.
+    """
+    try:
+        makefile = (root / "Makefile").read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
+        makefile = ""
+    if set(_MAKE_TARGET.findall(makefile)) == {"check", "serve"}:
+        return "make check", "make serve"
+    return "academy check", "mkdocs serve"
+
+
 def module(settings: Settings, item_id: str, title: str) -> Scaffold:
     target = settings.root / settings.modules_dir / f"{item_id}.md"
     text = f"""---
@@ -84,7 +103,7 @@ Write the module here.
         f"Edit {target.relative_to(settings.root)}: the summary, the objective, the check and the text.",
         f"Add `{item_id}` to a stage of a path in {settings.paths_dir}/, or run `academy new module` with "
         "`--path PATH_ID` next time (until then `academy check` warns that it is in no path).",
-        "Run `academy check` (or `make check`) and `make serve` to preview it.",
+        "Run `{}`, and `{}` to preview it.".format(*check_and_preview(settings.root)),
     )
     return Scaffold(target, text, steps)
 
@@ -121,7 +140,8 @@ stages:
 """
     steps = (
         f"Edit {target.relative_to(settings.root)}: the role, the summary and each stage's modules.",
-        "Run `academy check`: a module listed before one of its prerequisites is reported with the stage to fix.",
+        f"Run `{check_and_preview(settings.root)[0]}`: a module listed before one of its prerequisites "
+        "is reported with the stage to fix.",
     )
     return Scaffold(target, text, steps)
 

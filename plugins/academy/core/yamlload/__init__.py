@@ -20,9 +20,10 @@ import yaml
 from academy.core.codes import problem
 from academy.core.problems import Problem
 from academy.core.yamlload.builder import Builder
+from academy.core.yamlload.depth import prescan_depth, pure_deep_mark, too_deep
 from academy.core.yamlload.doc import YamlDate, YamlDoc, describe_scalar, has_unsupported_tag
 from academy.core.yamlload.fast import CAREFUL, load_plain
-from academy.core.yamlload.guards import first_line, prescan_depth, syntax_problems, too_deep
+from academy.core.yamlload.guards import first_line, syntax_problems
 from academy.core.yamlload.tags import MAX_DEPTH, MAX_NODES, MAX_YAML_BYTES, NULL, Loader
 
 __all__ = [
@@ -56,7 +57,7 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
                 "Split the content, or move long question pools into a quiz bank.",
             )
         ]
-    depth_problem = prescan_depth(text, file, line_offset)
+    depth_problem = prescan_depth(text, file, line_offset, Loader)
     if depth_problem is not None:
         return None, [depth_problem]
     fast = load_plain(text)
@@ -71,8 +72,10 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
         line = text.count("\n", 0, position) + line_offset
         column = position - (text.rfind("\n", 0, position) + 1) + 1
         return None, [problem("yaml.syntax", file, line, column, first_line(str(exc)))]
-    except RecursionError:  # pragma: no cover - the pre-scan should prevent this
-        return None, [too_deep(file, line_offset, 1)]
+    except RecursionError:  # the pure-Python composer (no libyaml) recurses per level
+        deep = pure_deep_mark(text)
+        line, column = (deep.line + line_offset, deep.column + 1) if deep else (line_offset, 1)
+        return None, [too_deep(file, line, column)]
     if root is None:
         return YamlDoc(None, yaml.ScalarNode(NULL, ""), line_offset, text), []
     builder = Builder(file, line_offset)

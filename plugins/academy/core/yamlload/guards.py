@@ -7,52 +7,13 @@ import yaml
 
 from academy.core.codes import problem
 from academy.core.problems import Problem
-from academy.core.yamlload.tags import MAX_DEPTH, Loader
+from academy.core.yamlload.depth import libyaml_nesting_limit, pure_deep_mark, too_deep
 
-#: Structural characters below which nesting cannot reach depths that would
 #: overflow the C composer's stack, so the event pre-scan can be skipped.
-_SAFE_STRUCTURE = 4000
 
 
 def first_line(message: str) -> str:
     return message.strip().splitlines()[0] if message.strip() else "invalid YAML"
-
-
-def too_deep(file: str, line: int, column: int) -> Problem:
-    return problem(
-        "yaml.too-deep",
-        file,
-        line,
-        column,
-        f"the YAML nests more than {MAX_DEPTH} levels deep",
-        "Flatten the structure.",
-    )
-
-
-def prescan_depth(text: str, file: str, line_offset: int) -> Problem | None:
-    """Reject nesting deep enough to crash the C composer, without composing.
-
-    libyaml's composer recurses once per nesting level on the C stack, and
-    some tens of thousands of levels crash the interpreter. Nesting needs one
-    structural character per level, so most files are cleared by counting; the
-    rest are measured with the parser's event stream, which is iterative.
-    """
-    structure = sum(text.count(ch) for ch in "[{-:?")
-    if structure < _SAFE_STRUCTURE:
-        return None
-    depth = 0
-    try:
-        for event in yaml.parse(text, Loader=Loader):
-            if isinstance(event, yaml.CollectionStartEvent):
-                depth += 1
-                if depth > MAX_DEPTH:
-                    mark = event.start_mark
-                    return too_deep(file, mark.line + line_offset, mark.column + 1)
-            elif isinstance(event, yaml.CollectionEndEvent):
-                depth -= 1
-    except yaml.YAMLError:
-        return None  # composing will report the syntax error with its position
-    return None
 
 
 _SYNTAX_HINTS: tuple[tuple[str, str], ...] = (
@@ -94,10 +55,12 @@ def syntax_problems(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset
     mark = exc.problem_mark or exc.context_mark
     line = (mark.line if mark else 0) + line_offset
     column = (mark.column if mark else 0) + 1
-    if "nesting depth" in (exc.problem or ""):
-        # libyaml 0.2.5 as bundled with PyYAML 6.0.3 and later stops deep
-        # nesting itself (at 1,000 levels), before our pre-scan's event
-        # stream gets there: the same mistake, so the same problem.
+    if libyaml_nesting_limit(exc):
+        # The same mistake as nesting past MAX_DEPTH, so the same problem, at
+        # the same place as without libyaml's limit.
+        deep = pure_deep_mark(text)
+        if deep is not None:
+            line, column = deep.line + line_offset, deep.column + 1
         return [too_deep(file, line, column)]
     message = exc.problem or "invalid YAML"
     if exc.context:
