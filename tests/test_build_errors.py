@@ -62,7 +62,7 @@ BROKEN = {
     ),
     "raw_html: maybe": (
         ("  - academy\n", "  - academy:\n      raw_html: maybe\n"),
-        "academy build: configuration error: academy: option 'raw_html' must be allow, warn or error, not 'maybe'.",
+        "academy build: configuration error: academy: option 'raw_html': must be allow, warn or error, not 'maybe'.",
     ),
     "misspelt plugin option": (
         ("  - academy\n", "  - academy:\n      module_dir: modules\n"),

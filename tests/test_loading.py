@@ -9,7 +9,8 @@ import yaml
 
 from academy.core import yamlload
 from academy.core.text import decode, split_front_matter
-from academy.core.yamlload import YamlDate, load_yaml
+from academy.core.yamlload import YamlDate, fast, load_yaml
+from academy.core.yamlload.guards import syntax_problems
 
 
 def codes(problems) -> list[str]:
@@ -92,7 +93,7 @@ def test_recursive_alias_is_rejected() -> None:
     assert codes(problems) == ["yaml.too-complex"]
 
 
-LOADERS = {"libyaml": yamlload._Loader, "pure Python": yaml.SafeLoader}
+LOADERS = {"libyaml": yamlload.Loader, "pure Python": yaml.SafeLoader}
 
 
 @pytest.mark.parametrize("loader", list(LOADERS))
@@ -104,7 +105,8 @@ def test_deep_nesting_is_too_deep_at_the_level_that_passes_the_limit(
     # (column 68), whatever limit and message the parser has of its own
     # (libyaml in PyYAML 6.0.3+ stops at 1,000 levels; the pure-Python
     # parser has no limit, and its composer recurses).
-    monkeypatch.setattr(yamlload, "_Loader", LOADERS[loader])
+    for module in (yamlload, fast):  # every place that parses
+        monkeypatch.setattr(module, "Loader", LOADERS[loader])
     doc, problems = load_yaml("v: " + "[" * depth + "]" * depth + "\n", "f.yml", 1)
     assert doc is None
     assert [(p.code, p.line, p.column, p.message, p.hint) for p in problems] == [
@@ -133,7 +135,7 @@ def test_libyaml_nesting_error_is_classified_as_too_deep() -> None:
         "while increasing flow level", mark, "exceeded maximum nesting depth", mark
     )
     text = "v: " + "[" * 2_000 + "]" * 2_000 + "\n"
-    problems = yamlload._syntax_problems(error, text, "f.yml", 1)
+    problems = syntax_problems(error, text, "f.yml", 1)
     assert [(p.code, p.column, p.hint) for p in problems] == [("yaml.too-deep", 68, "Flatten the structure.")]
 
 

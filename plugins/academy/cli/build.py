@@ -22,7 +22,7 @@ from typing import Any
 
 from academy.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from academy.core.problems import SettingsError
-from academy.core.settings import Settings, read_mkdocs_options
+from academy.core.settings import Settings, read_mkdocs_file
 
 
 def register(commands: Any) -> None:
@@ -141,8 +141,8 @@ def cmd_build(args: argparse.Namespace) -> int:
         try:
             # The academy options first, with the messages `academy check`
             # gives, then what MkDocs itself validates.
-            options, docs_dir = read_mkdocs_options(config_file)
-            Settings.from_options(config_file.parent, options, content_dir=docs_dir)
+            found = read_mkdocs_file(config_file)
+            Settings.from_options(config_file.parent, found.options, content_dir=found.docs_dir)
             site_dir = Path(_load(config_file, args.strict, stream).site_dir)
         except SettingsError as exc:
             print(f"academy build: configuration error: {_one_line(exc, config_file)}", file=sys.stderr)
