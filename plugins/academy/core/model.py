@@ -246,6 +246,7 @@ class Quiz:
     summary: str = ""
     pass_mark: int | None = None
     draw: int | None = None
+    show_solution: bool = True
 
 
 @dataclass(frozen=True)
@@ -496,4 +497,5 @@ def quiz_from(data: Any, file: str) -> Quiz | None:
         summary=_s(data, "summary"),
         pass_mark=_i(data, "pass_mark"),
         draw=_i(data, "draw"),
+        show_solution=data.get("show_solution") is not False,
     )

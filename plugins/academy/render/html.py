@@ -68,6 +68,11 @@ def paragraphs(text: str) -> Markup:
     )
 
 
+def prose(text: str) -> Markup:
+    """Plain text to ``<p>`` paragraphs; single newlines (YAML's folded lines) are spaces."""
+    return paragraphs("\n\n".join(" ".join(b.split()) for b in re.split(r"\n\s*\n", text.strip())))
+
+
 def inline(text: str) -> Markup:
     """Plain text for inline contexts: escaped, whitespace collapsed."""
     return escape(" ".join(text.split()))
@@ -136,6 +141,7 @@ def _environment(language: str, use_directory_urls: bool, templates_dir: Path | 
     )
     env.filters.update(
         paras=paragraphs,
+        prose=prose,
         inline=inline,
         json_html=json_for_html,
         duration=lambda minutes: i18n.duration(minutes, table),
