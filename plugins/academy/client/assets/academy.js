@@ -481,8 +481,8 @@
     if (type === "order") {
       const list = $(".ac-order", box);
       const items = $$(":scope > li", list);
-      if (saved.length !== items.length) return false;
-      saved.forEach((i) => items[i] && list.append(items[i]));
+      if (saved.slice().sort((x, y) => x - y).join() !== items.map((_, i) => i).join()) return false;
+      saved.forEach((i) => list.append(items.find((li) => +li.dataset.acItem === i)));
     } else if (type === "match") $$("select[data-ac-left]", box).forEach((s, i) => (s.value = saved[i] || ""));
     else $$("input", box).forEach((i) => (i.checked = saved.includes(i.value)));
     return true;
@@ -853,6 +853,7 @@
     const nav = navs.find((n) => n.dataset.acPathnav === D().path) || (navs.length === 1 ? navs[0] : null);
     if (nav) nav.hidden = false;
     const next = nav && ($(".ac-pathnav__next a", nav) || $(".ac-pathnav__up a", nav));
+    const nextText = next && [...next.childNodes].filter((n) => !(n.matches && n.matches("[aria-hidden]"))).map((n) => n.textContent).join("").trim();
     const items = []; // {key, box, check}
     const panel = $("[data-ac-module-progress]", header);
     const said = sr();
@@ -875,7 +876,7 @@
       }
       const next_ = () => {
         const p = el("p", "ac-next-module");
-        if (next) p.append(link(next.href, next.textContent.trim(), "md-button md-button--primary"));
+        if (next) p.append(link(next.href, nextText, "md-button md-button--primary"));
         return p;
       };
       doneCard.hidden = !complete || !items.length;
@@ -910,7 +911,8 @@
       if (paint() && items.length && !rec().done) {
         rec().done = now();
         emit("done", { id });
-        said.textContent = T.module_done + (next ? " " + end(next.textContent.trim()) : "");
+        said.textContent = T.module_done + (next ? " " + end(nextText) : "");
+        paint();
       }
       store.save();
     };
@@ -1104,8 +1106,7 @@
       store.save();
       report(attempt, byModule);
       history();
-      submitRow.hidden = true;
-      startRow.hidden = false;
+      submitRow.hidden = true; // the end screen has its own Retry
       startButton.textContent = T.new_attempt;
       paintBadge();
     }
