@@ -801,7 +801,7 @@
   }
   function paintQuiz(node) {
     const q = quizState(node.dataset.acQuizStatus);
-    node.replaceChildren(q.passed ? icon("✓") : "", (q.passed ? " " + T.passed : q.taken ? T.not_passed : T.not_taken) + (q.taken ? ` (${q.best}%)` : ""));
+    node.replaceChildren(node.hasAttribute("data-ac-sep") ? " · " : "", q.passed ? icon("✓") : "", (q.passed ? " " + T.passed : q.taken ? T.not_passed : T.not_taken) + (q.taken ? ` (${q.best}%)` : ""));
   }
   const unlocked = (node) => ids(node, "data-ac-modules").every(finished) && ids(node, "data-ac-quizzes").every((q) => quizState(q).passed);
 
