@@ -215,6 +215,7 @@ EN: dict[str, str] = {
     "best_route": "The best route scores {score}. These were its choices:",
     "found_best": "You found the best route.",
     "loading": "Loading the page",
+    "skip": "Skip to content",
     "bar_text": "{n} of {total} done",
     "your_progress": "Your progress",
     "module_progress": "Your progress in this module",
@@ -434,6 +435,7 @@ ES: dict[str, str] = {
     "best_route": "El mejor recorrido suma {score}. Estas fueron sus opciones:",
     "found_best": "Has encontrado el mejor recorrido.",
     "loading": "Cargando la página",
+    "skip": "Saltar al contenido",
     "bar_text": "{n} de {total} hechos",
     "your_progress": "Tu progreso",
     "module_progress": "Tu progreso en este módulo",
@@ -462,7 +464,7 @@ RUNTIME_KEYS = (
     "after_wrong move_up move_down moved at_top at_bottom you_chose score outcome restart "
     "status_done status_started not_started tested_out nav_done storage_off storage_newer "
     "storage_corrupt storage_large search due_label_one due_label_other review_title misplaced "
-    "wrong_pairs mark_right mark_place mark_pair show_me shown move_to loading"
+    "wrong_pairs mark_right mark_place mark_pair show_me shown move_to loading skip"
 ).split()
 
 #: Strings only one kind of page needs. They travel in that page, so the

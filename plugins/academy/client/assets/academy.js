@@ -1355,6 +1355,13 @@
     if (dialog) dialog.setAttribute("aria-label", T.search);
     const loading = $(".md-progress[role=progressbar]");
     if (loading) loading.setAttribute("aria-label", T.loading);
+    // Material adds its skip link only to pages whose Markdown has headings;
+    // generated pages (paths, quizzes, progress...) get one here.
+    const h1 = $(".md-content h1");
+    if (h1 && !$(".md-skip")) {
+      h1.id = h1.id || "ac-content";
+      document.body.prepend(link("#" + h1.id, T.skip, "md-skip"));
+    }
     const header = $("[data-ac-module]");
     if (header && once(header)) safe("module " + header.dataset.acModule, header, initModule);
     const pages = [
