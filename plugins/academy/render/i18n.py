@@ -460,23 +460,29 @@ LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "es": ES}
 
 #: Strings the browser runtime needs on every page; built into academy.js.
 RUNTIME_KEYS = (
-    "correct incorrect partly choose_first type_first match_first missed in_place pairs_right "
-    "after_wrong move_up move_down moved at_top at_bottom you_chose score outcome restart "
     "status_done status_started not_started tested_out nav_done storage_off storage_newer "
-    "storage_corrupt storage_large search due_label_one due_label_other review_title misplaced "
-    "wrong_pairs mark_right mark_place mark_pair show_me shown move_to loading skip"
+    "storage_corrupt storage_large search due_label_one due_label_other review_title loading skip"
+).split()
+
+#: What marking a check says: on every page that has checks (modules, quiz
+#: banks, the review page), in the page.
+CHECK_KEYS = (
+    "correct incorrect partly choose_first type_first match_first missed in_place pairs_right "
+    "after_wrong move_up move_down moved at_top at_bottom misplaced wrong_pairs mark_right "
+    "mark_place mark_pair show_me shown move_to"
 ).split()
 
 #: Strings only one kind of page needs. They travel in that page, so the
 #: script every page loads stays small.
 PAGE_KEYS: dict[str, list[str]] = {
     "progress": "summary gone_one gone_other exported import_bad imported reset_done".split(),
-    "review": "nothing_due due_summary_one due_summary_other revisit".split(),
+    "review": "nothing_due due_summary_one due_summary_other revisit".split() + CHECK_KEYS,
     "quiz": (
         "passed not_passed result_line placement_line_one placement_line_other by_module answer_all_one "
         "answer_all_other new_attempt question_of answered_count band_full band_pass band_close band_low "
-        "show_solution"
-    ).split(),
+        "show_solution attempt_score"
+    ).split()
+    + CHECK_KEYS,
     "certificate": "passed not_passed not_taken name_saved".split(),
     "path": (
         "passed not_passed not_taken continue_to cert_ready certificate_locked minutes hours hours_minutes "
@@ -484,24 +490,24 @@ PAGE_KEYS: dict[str, list[str]] = {
     ).split(),
     "module": (
         "conversation you ask best_route found_best bar_text your_progress module_progress "
-        "checks_answered_one checks_answered_other module_done still_to_do todo_new todo_retry todo_play"
-    ).split(),
+        "checks_answered_one checks_answered_other module_done still_to_do todo_new todo_retry todo_play "
+        "you_chose score outcome restart ending_success ending_partial ending_fail"
+    ).split()
+    + CHECK_KEYS,
     "cards": ["card_progress"],
 }
 
 
 def runtime_strings(language: str | None) -> dict[str, str]:
-    """The runtime's table: its keys, plus ``ending_*`` for scenario outcomes."""
+    """The runtime's table: the strings every page needs."""
     table = strings(language)
-    out = {key: table[key] for key in RUNTIME_KEYS}
-    for ending in ("success", "partial", "fail"):
-        out[f"ending_{ending}"] = table[f"ending.{ending}"]
-    return out
+    return {key: table[key] for key in RUNTIME_KEYS}
 
 
 def page_strings(language: str | None, page: str) -> dict[str, str]:
+    """One kind of page's strings; ``ending_*`` are the scenario outcomes."""
     table = strings(language)
-    return {key: table[key] for key in PAGE_KEYS[page]}
+    return {key: table[key.replace("ending_", "ending.")] for key in PAGE_KEYS[page]}
 
 
 def strings(language: str | None) -> Mapping[str, str]:

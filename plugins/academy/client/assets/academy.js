@@ -1114,24 +1114,19 @@
     // The end screen: score against the pass mark, a word on what it means,
     // results by module and objective, then Retry and Show solution.
     function report(attempt, byModule) {
-      const parts = [];
+      const { score, passed } = attempt;
       const head = el("h2", "ac-result");
       head.tabIndex = -1;
+      const parts = [head];
       if (kind === "assessment") {
-        head.append(icon(attempt.passed ? "✓" : "✗"), " " + T[attempt.passed ? "passed" : "not_passed"]);
-        const meter = el("div", "ac-scorebar");
-        meter.setAttribute("aria-hidden", "true");
-        const fill = el("span", "ac-scorebar__fill");
-        fill.style.width = attempt.score + "%";
-        const mark_ = el("span", "ac-scorebar__pass");
-        mark_.style.left = pass + "%";
-        meter.append(fill, mark_);
-        const band = attempt.score === 100 ? "band_full" : attempt.passed ? "band_pass" : attempt.score >= pass - 20 ? "band_close" : "band_low";
-        parts.push(head, el("p", "ac-result__line", fmt("result_line", { score: attempt.score, pass })), meter, el("p", "ac-band", T[band]));
-      } else {
-        head.append(plural("placement_line", attempt.modules, { done: attempt.tested.length }));
-        parts.push(head);
-      }
+        head.append(icon(passed ? "✓" : "✗"), " " + T[passed ? "passed" : "not_passed"]);
+        // The score against the pass mark: a native meter, named.
+        const meter = el("meter");
+        Object.assign(meter, { max: 100, value: score, low: pass, optimum: 100 });
+        meter.setAttribute("aria-label", T.attempt_score);
+        const band = score === 100 ? "full" : passed ? "pass" : score >= pass - 20 ? "close" : "low";
+        parts.push(el("p", null, fmt("result_line", { score, pass })), meter, el("p", "ac-band", T["band_" + band]));
+      } else head.append(plural("placement_line", attempt.modules, { done: attempt.tested.length }));
       const table = el("ul", "ac-breakdown");
       Object.entries(byModule).forEach(([m, r]) => {
         const info = lookup[m] || {};
@@ -1140,8 +1135,8 @@
         li.append(info.url ? link(root + info.url, info.title) : m || "—", ` ${r.right}/${r.total}${state}`);
         const sub = el("ul");
         Object.entries(r.objectives).forEach(([o, [right, total]]) => {
-          const item = el("li", null, `${(info.objectives || {})[o] || o} ${right}/${total}`);
-          item.prepend(icon(right === total ? "✓" : "✗"), " ");
+          const item = el("li");
+          item.append(icon(right === total ? "✓" : "✗"), ` ${(info.objectives || {})[o] || o} ${right}/${total}`);
           sub.append(item);
         });
         if (sub.children.length) li.append(sub);
@@ -1151,13 +1146,8 @@
       row.append(button(T.new_attempt, "md-button md-button--primary ac-retry-quiz", start));
       if (node.hasAttribute("data-ac-solution")) {
         row.append(button(T.show_solution, "md-button ac-solution", () => {
-          chosen.forEach((item) => {
-            const a = $(".ac-answer", item.li);
-            if (a) a.hidden = !(a.open = true);
-          });
-          $(".ac-prompt", chosen[0].li).closest(".ac-check").scrollIntoView();
-          const a = $(".ac-answer summary", chosen[0].li);
-          if (a) a.focus();
+          chosen.forEach(({ li }) => $$(".ac-answer", li).forEach((a) => (a.hidden = !(a.open = true))));
+          $(".ac-answer summary", chosen[0].li).focus();
         }));
       }
       results.replaceChildren(...parts, el("p", "ac-result__by", T.by_module), table, row);
