@@ -121,7 +121,7 @@ def test_failing_then_passing_an_assessment(page, runtime_site) -> None:
     assert [rows.nth(i).locator("td").nth(1).inner_text() for i in range(2)] == ["0%", "100%"]
     assert [rows.nth(i).locator("td").nth(2).inner_text() for i in range(2)] == ["Not passed yet", "Passed"]
     page.goto(runtime_site.url + "paths/main/")
-    assert page.locator("[data-ac-quiz-status=stage-one]").inner_text() == "· ✓ Passed (100%)"
+    assert page.locator("[data-ac-quiz-status=stage-one]").inner_text().strip() == "· ✓ Passed (100%)"
 
 
 def test_the_draw_is_stable_within_an_attempt(page, runtime_site) -> None:

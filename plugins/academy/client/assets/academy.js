@@ -535,17 +535,12 @@
       items().forEach((li, i) => ($(".ac-pos", li).value = i));
     }
     if (list) {
-      const count = items().length;
-      items().forEach((li) => {
+      items().forEach((li, _, all) => {
         const text = $(".ac-order__text", li).textContent;
         const tools = el("span", "ac-order__tools");
         const pos = el("select", "ac-pos");
         pos.setAttribute("aria-label", fmt("move_to", { item: text }));
-        for (let i = 0; i < count; i++) {
-          const o = el("option", null, i + 1);
-          o.value = i;
-          pos.append(o);
-        }
+        all.forEach((x, i) => pos.append(new Option(i + 1, i)));
         pos.addEventListener("change", () => place(li, +pos.value, pos));
         [
           ["up", -1, "↑"],
