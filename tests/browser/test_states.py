@@ -225,3 +225,28 @@ def test_sample_pages_fit_a_phone(browser, sample_site, kind: str) -> None:
         assert small == [], small
     finally:
         ctx.close()
+
+
+def test_the_conversation_puts_the_learner_on_the_right(browser, runtime_site) -> None:
+    ctx = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        page = ctx.new_page()
+        page.goto(runtime_site.url + "modules/all-types/")
+        page.locator("#scenario-late-order .ac-option-button").first.click()
+        edges = page.evaluate(
+            """() => { const log = document.querySelector('#scenario-late-order .ac-transcript').getBoundingClientRect();
+            const box = (s) => document.querySelector('#scenario-late-order ' + s).getBoundingClientRect();
+            return [log.left, log.right, box('.ac-turn--them').left, box('.ac-turn--you').left, box('.ac-turn--you').right]; }"""
+        )
+        left, right, them, you_left, you_right = edges
+        assert them == left and round(you_right) == round(right) and you_left > them, edges
+    finally:
+        ctx.close()
+
+
+def test_role_cards_sit_side_by_side_on_a_desktop(page, sample_site) -> None:
+    page.goto(sample_site.url)
+    tops = page.locator(".ac-cards > li").evaluate_all(
+        "els => els.map(e => Math.round(e.getBoundingClientRect().top))"
+    )
+    assert len(tops) == 4 and len(set(tops)) < 4, tops
