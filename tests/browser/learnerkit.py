@@ -26,7 +26,7 @@ def fill(box, right: bool) -> None:
         # The shuffle never shows the answer, so leaving it is a wrong answer.
         if right:
             for i in range(data["count"]):
-                box.locator(f".ac-order > li[data-ac-item='{i}'] .ac-pos").select_option(value=str(i))
+                box.locator(f".ac-order > li[data-ac-item='{i}'] .ac-pos").select_option(index=i)
     elif kind == "match":
         selects = box.locator("select[data-ac-left]")
         n = selects.count()
