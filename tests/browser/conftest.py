@@ -94,3 +94,11 @@ def page(context: object, console: Console) -> Iterator[object]:
     console.attach(pg)
     yield pg
     assert console.errors == [], f"console errors: {console.errors}"
+
+
+@pytest.fixture(scope="session")
+def sample_site(sample_build) -> Iterator[Site]:
+    """The repository's own academy (the Customer Service Academy), served."""
+    site = Site(sample_build / "build")
+    yield site
+    site.close()

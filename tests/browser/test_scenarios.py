@@ -25,12 +25,12 @@ ROUTES = {
 
 
 def choose(page, starts_with: str) -> None:
-    selector = f"{BOX} .ac-turn--current .ac-option-button"
+    selector = f"{BOX} .ac-now .ac-option-button"
     index = page.locator(selector).evaluate_all(
         "(els, text) => els.findIndex(e => e.textContent.startsWith(text))", starts_with
     )
     assert index >= 0, f"no option starting with {starts_with!r}"
-    tab_to(page, f"{BOX} .ac-turn--current li:nth-child({index + 1}) .ac-option-button")
+    tab_to(page, f"{BOX} .ac-now li:nth-child({index + 1}) .ac-option-button")
     page.keyboard.press("Enter")
     # Choosing is an explicit action: focus moves to what happens next.
     assert page.evaluate("document.activeElement.classList.contains('ac-turn__message')")
@@ -46,7 +46,7 @@ def test_walk_to_each_ending(page, runtime_site, ending: str) -> None:
     steps, label, score = ROUTES[ending]
     for text in steps:
         choose(page, text)
-    current = page.locator(f"{BOX} .ac-turn--current")
+    current = page.locator(f"{BOX} .ac-ending-card")
     outcome = current.locator(".ac-outcome")
     assert (
         outcome.inner_text() == f"✓ Outcome: {label}"
@@ -55,11 +55,12 @@ def test_walk_to_each_ending(page, runtime_site, ending: str) -> None:
     )
     assert current.locator(".ac-outcome .ac-icon").get_attribute("aria-hidden") == "true"
     assert current.locator(".ac-score").inner_text() == score
-    # The route taken, with the feedback for every step.
-    turns = page.locator(f"{BOX} .ac-transcript > li:not(.ac-turn--current)")
+    # The route taken, as the learner's turns, with the feedback for every step.
+    turns = page.locator(f"{BOX} .ac-transcript > li.ac-turn--you")
     assert turns.count() == 2
     for i, text in enumerate(steps):
-        assert text in turns.nth(i).locator(".ac-choice").inner_text()
+        assert turns.nth(i).locator(".ac-speaker").inner_text() == "You"
+        assert text in turns.nth(i).locator(".ac-message").inner_text()
         assert turns.nth(i).locator(".ac-choice__feedback").inner_text()
     live = page.locator(f"{BOX} .ac-scenario__live")
     assert live.get_attribute("aria-live") == "polite"
@@ -77,7 +78,7 @@ def test_scenario_resumes_after_reload(page, runtime_site) -> None:
     choose(page, "Three late orders is a lot.")
     page.reload()
     page.wait_for_selector(f"{BOX} .ac-option-button")
-    assert page.locator(f"{BOX} .ac-transcript > li").count() == 2
+    assert page.locator(f"{BOX} .ac-transcript > li").count() == 3  # Dana, you, Dana
     assert "tracking hasn't moved" in page.locator(f"{BOX} .ac-turn--current").inner_text()
 
 

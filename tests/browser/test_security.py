@@ -318,7 +318,7 @@ def test_a_quiz_runs_under_the_strict_policy(guarded, console, runtime_site_csp)
     page.goto(runtime_site_csp.url + "quizzes/stage-one/")
     page.click("[data-ac-start]")
     page.click("[data-ac-submit]")
-    assert "still need an answer" in page.locator("[data-ac-left]").inner_text()
+    assert "still need an answer" in page.locator("[data-ac-unanswered]").inner_text()
     assert page.evaluate("window.__violations") == []
     assert console.errors == []
 

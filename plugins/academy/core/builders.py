@@ -217,4 +217,5 @@ def quiz_from(data: Any, file: str) -> Quiz | None:
         summary=_s(data, "summary"),
         pass_mark=_i(data, "pass_mark"),
         draw=_i(data, "draw"),
+        show_solution=data.get("show_solution") is not False,
     )

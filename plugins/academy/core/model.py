@@ -247,6 +247,7 @@ class Quiz:
     summary: str = ""
     pass_mark: int | None = None
     draw: int | None = None
+    show_solution: bool = True
 
 
 @dataclass(frozen=True, slots=True)

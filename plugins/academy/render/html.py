@@ -26,7 +26,7 @@ from markupsafe import Markup
 from academy.core.model import Academy, LearningPath, Module, Question, Quiz, Scenario
 from academy.core.problems import SettingsError
 from academy.render import i18n
-from academy.render.text import ascii_html, inline, json_for_html, paragraphs, stable_shuffle
+from academy.render.text import ascii_html, inline, json_for_html, paragraphs, prose, stable_shuffle
 from academy.render.urls import SiteUrls
 
 #: The fragments the academy renders, which ``templates_dir`` may replace.
@@ -83,6 +83,7 @@ def _environment(language: str, use_directory_urls: bool, templates_dir: Path | 
     )
     env.filters.update(
         paras=paragraphs,
+        prose=prose,
         inline=inline,
         json_html=json_for_html,
         duration=lambda minutes: i18n.duration(minutes, table),

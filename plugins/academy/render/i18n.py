@@ -51,8 +51,8 @@ EN: dict[str, str] = {
     "choose": "Choose…",
     "your_answer": "Your answer",
     "select_all": "Select all that apply.",
-    "order_instructions": "Put the items in the correct order.",
-    "match_instructions": "Match each item on the left with one on the right.",
+    "order_instructions": "Put the items in the correct order: move each one with its arrow buttons, or choose its position by number.",
+    "match_instructions": "For each item, choose its match from the list below it.",
     "correct_choice": "correct",
     # scenarios
     "scenario": "Scenario",
@@ -178,22 +178,61 @@ EN: dict[str, str] = {
     "not_passed": "Not passed yet",
     "not_taken": "Not taken",
     "result_line": "You scored {score}%. The pass mark is {pass}%.",
-    "placement_line": "You tested out of {n} of {total} modules.",
+    "placement_line_one": "You tested out of {done} of {n} module.",
+    "placement_line_other": "You tested out of {done} of {n} modules.",
     "by_module": "Results by module and objective",
     "tested_out": "Tested out",
-    "answer_all": "{n} questions still need an answer.",
+    "answer_all_one": "{n} question still needs an answer.",
+    "answer_all_other": "{n} questions still need an answer.",
     "continue_to": "Continue: {title}",
     "cert_ready": "Unlocked: your certificate is ready.",
-    "due_label": "{n} questions due for review",
+    "due_label_one": "{n} question due for review",
+    "due_label_other": "{n} questions due for review",
     "nothing_due": "Nothing is due for review right now.",
-    "due_summary": "{n} questions are due for review.",
+    "due_summary_one": "{n} question is due for review.",
+    "due_summary_other": "{n} questions are due for review.",
     "name_saved": "Name saved.",
     "revisit": "Revisit the module",
     "card_progress": "{n} of {total} modules done",
     "storage_large": "Your saved progress is unusually large, which can slow pages down. Export a copy, then reset it on the My progress page.",
-    "gone": "{n} saved modules are no longer in this academy (removed or renamed). Their progress is kept but not counted.",
+    "gone_one": "{n} saved module is no longer in this academy (removed or renamed). Its progress is kept but not counted.",
+    "gone_other": "{n} saved modules are no longer in this academy (removed or renamed). Their progress is kept but not counted.",
     "new_attempt": "Start a new attempt",
     "question_n": "Question {n}",
+    "question_of": "Question {n} of {total}",
+    "answered_count": "{n} of {total} questions answered",
+    "misplaced": "In the wrong place: {items}.",
+    "wrong_pairs": "Wrong matches: {items}.",
+    "mark_right": "Right",
+    "mark_place": "Wrong place",
+    "mark_pair": "Wrong match",
+    "show_me": "Show me",
+    "shown": "This is the correct answer. Check it to finish, or study it first.",
+    "move_to": "Position of {item}",
+    "conversation": "Conversation",
+    "you": "You",
+    "ask": "What do you say?",
+    "best_route": "The best route scores {score}. These were its choices:",
+    "found_best": "You found the best route.",
+    "loading": "Loading the page",
+    "skip": "Skip to content",
+    "bar_text": "{n} of {total} done",
+    "your_progress": "Your progress",
+    "module_progress": "Your progress in this module",
+    "checks_answered_one": "{done} of {total} check answered",
+    "checks_answered_other": "{done} of {total} checks answered",
+    "module_done": "You have completed this module.",
+    "still_to_do": "Still to do:",
+    "todo_new": "not answered yet",
+    "todo_retry": "answered, not yet right",
+    "todo_play": "scenario not finished",
+    "path_progress": "Your progress on this path",
+    "stage_progress": "Your progress in {stage}",
+    "band_full": "Full marks: you know this material well.",
+    "band_pass": "You passed. Look at any objective marked with a cross below before you move on.",
+    "band_close": "Close. Revisit the objectives marked with a cross below, then try again.",
+    "band_low": "Not yet. Work through the modules below again before your next attempt.",
+    "show_solution": "Show solution",
 }
 
 ES: dict[str, str] = {
@@ -236,8 +275,8 @@ ES: dict[str, str] = {
     "choose": "Elige…",
     "your_answer": "Tu respuesta",
     "select_all": "Marca todas las que correspondan.",
-    "order_instructions": "Ordena los elementos correctamente.",
-    "match_instructions": "Relaciona cada elemento de la izquierda con uno de la derecha.",
+    "order_instructions": "Ordena los elementos correctamente: mueve cada uno con sus flechas o elige su posición por número.",
+    "match_instructions": "Para cada elemento, elige su pareja en la lista que tiene debajo.",
     "correct_choice": "correcta",
     "scenario": "Escenario",
     "start_scenario": "Empezar",
@@ -359,22 +398,61 @@ ES: dict[str, str] = {
     "not_passed": "Aún no aprobada",
     "not_taken": "Sin hacer",
     "result_line": "Has obtenido un {score}%. Para aprobar hace falta un {pass}%.",
-    "placement_line": "Has superado por nivel {n} de {total} módulos.",
+    "placement_line_one": "Has superado por nivel {done} de {n} módulo.",
+    "placement_line_other": "Has superado por nivel {done} de {n} módulos.",
     "by_module": "Resultados por módulo y objetivo",
     "tested_out": "Superado por nivel",
-    "answer_all": "Faltan {n} preguntas por responder.",
+    "answer_all_one": "Falta {n} pregunta por responder.",
+    "answer_all_other": "Faltan {n} preguntas por responder.",
     "continue_to": "Continuar: {title}",
     "cert_ready": "Desbloqueado: tu certificado está listo.",
-    "due_label": "{n} preguntas pendientes de repaso",
+    "due_label_one": "{n} pregunta pendiente de repaso",
+    "due_label_other": "{n} preguntas pendientes de repaso",
     "nothing_due": "No tienes nada pendiente de repaso ahora mismo.",
-    "due_summary": "Tienes {n} preguntas pendientes de repaso.",
+    "due_summary_one": "Tienes {n} pregunta pendiente de repaso.",
+    "due_summary_other": "Tienes {n} preguntas pendientes de repaso.",
     "name_saved": "Nombre guardado.",
     "revisit": "Repasar el módulo",
     "card_progress": "{n} de {total} módulos hechos",
     "storage_large": "Tu progreso guardado es inusualmente grande y puede ralentizar las páginas. Exporta una copia y bórralo en la página Mi progreso.",
-    "gone": "{n} módulos guardados ya no están en esta academia (eliminados o renombrados). Su progreso se conserva, pero no cuenta.",
+    "gone_one": "{n} módulo guardado ya no está en esta academia (eliminado o renombrado). Su progreso se conserva, pero no cuenta.",
+    "gone_other": "{n} módulos guardados ya no están en esta academia (eliminados o renombrados). Su progreso se conserva, pero no cuenta.",
     "new_attempt": "Empezar un nuevo intento",
     "question_n": "Pregunta {n}",
+    "question_of": "Pregunta {n} de {total}",
+    "answered_count": "{n} de {total} preguntas respondidas",
+    "misplaced": "En un lugar incorrecto: {items}.",
+    "wrong_pairs": "Parejas incorrectas: {items}.",
+    "mark_right": "Bien",
+    "mark_place": "Lugar incorrecto",
+    "mark_pair": "Pareja incorrecta",
+    "show_me": "Muéstramelo",
+    "shown": "Esta es la respuesta correcta. Compruébala para terminar, o estúdiala antes.",
+    "move_to": "Posición de {item}",
+    "conversation": "Conversación",
+    "you": "Tú",
+    "ask": "¿Qué respondes?",
+    "best_route": "El mejor recorrido suma {score}. Estas fueron sus opciones:",
+    "found_best": "Has encontrado el mejor recorrido.",
+    "loading": "Cargando la página",
+    "skip": "Saltar al contenido",
+    "bar_text": "{n} de {total} hechos",
+    "your_progress": "Tu progreso",
+    "module_progress": "Tu progreso en este módulo",
+    "checks_answered_one": "{done} de {total} pregunta respondida",
+    "checks_answered_other": "{done} de {total} preguntas respondidas",
+    "module_done": "Has completado este módulo.",
+    "still_to_do": "Te falta:",
+    "todo_new": "sin responder",
+    "todo_retry": "respondida, aún no acertada",
+    "todo_play": "escenario sin terminar",
+    "path_progress": "Tu progreso en esta ruta",
+    "stage_progress": "Tu progreso en {stage}",
+    "band_full": "Todo correcto: dominas este material.",
+    "band_pass": "Has aprobado. Antes de seguir, mira los objetivos marcados con una cruz.",
+    "band_close": "Casi. Repasa los objetivos marcados con una cruz y vuelve a intentarlo.",
+    "band_low": "Todavía no. Repasa los módulos de abajo antes del próximo intento.",
+    "show_solution": "Ver la solución",
 }
 
 LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "es": ES}
@@ -382,36 +460,54 @@ LANGUAGES: dict[str, dict[str, str]] = {"en": EN, "es": ES}
 
 #: Strings the browser runtime needs on every page; built into academy.js.
 RUNTIME_KEYS = (
-    "correct incorrect partly choose_first type_first match_first missed in_place pairs_right "
-    "after_wrong move_up move_down moved at_top at_bottom you_chose score outcome restart "
     "status_done status_started not_started tested_out nav_done storage_off storage_newer "
-    "storage_corrupt storage_large search due_label review_title"
+    "storage_corrupt storage_large search due_label_one due_label_other review_title loading skip"
+).split()
+
+#: What marking a check says: on every page that has checks (modules, quiz
+#: banks, the review page), in the page.
+CHECK_KEYS = (
+    "correct incorrect partly choose_first type_first match_first missed in_place pairs_right "
+    "after_wrong move_up move_down moved at_top at_bottom misplaced wrong_pairs mark_right "
+    "mark_place mark_pair show_me shown move_to"
 ).split()
 
 #: Strings only one kind of page needs. They travel in that page, so the
 #: script every page loads stays small.
 PAGE_KEYS: dict[str, list[str]] = {
-    "progress": "summary gone exported import_bad imported reset_done".split(),
-    "review": "nothing_due due_summary revisit".split(),
-    "quiz": "passed not_passed result_line placement_line by_module answer_all new_attempt".split(),
+    "progress": "summary gone_one gone_other exported import_bad imported reset_done".split(),
+    "review": "nothing_due due_summary_one due_summary_other revisit".split() + CHECK_KEYS,
+    "quiz": (
+        "passed not_passed result_line placement_line_one placement_line_other by_module answer_all_one "
+        "answer_all_other new_attempt question_of answered_count band_full band_pass band_close band_low "
+        "show_solution attempt_score"
+    ).split()
+    + CHECK_KEYS,
     "certificate": "passed not_passed not_taken name_saved".split(),
-    "path": "passed not_passed not_taken continue_to cert_ready certificate_locked minutes hours hours_minutes".split(),
+    "path": (
+        "passed not_passed not_taken continue_to cert_ready certificate_locked minutes hours hours_minutes "
+        "bar_text path_progress stage_progress"
+    ).split(),
+    "module": (
+        "conversation you ask best_route found_best bar_text your_progress module_progress "
+        "checks_answered_one checks_answered_other module_done still_to_do todo_new todo_retry todo_play "
+        "you_chose score outcome restart ending_success ending_partial ending_fail"
+    ).split()
+    + CHECK_KEYS,
     "cards": ["card_progress"],
 }
 
 
 def runtime_strings(language: str | None) -> dict[str, str]:
-    """The runtime's table: its keys, plus ``ending_*`` for scenario outcomes."""
+    """The runtime's table: the strings every page needs."""
     table = strings(language)
-    out = {key: table[key] for key in RUNTIME_KEYS}
-    for ending in ("success", "partial", "fail"):
-        out[f"ending_{ending}"] = table[f"ending.{ending}"]
-    return out
+    return {key: table[key] for key in RUNTIME_KEYS}
 
 
 def page_strings(language: str | None, page: str) -> dict[str, str]:
+    """One kind of page's strings; ``ending_*`` are the scenario outcomes."""
     table = strings(language)
-    return {key: table[key] for key in PAGE_KEYS[page]}
+    return {key: table[key.replace("ending_", "ending.")] for key in PAGE_KEYS[page]}
 
 
 def strings(language: str | None) -> Mapping[str, str]:

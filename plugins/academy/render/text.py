@@ -56,6 +56,11 @@ def paragraphs(text: str) -> Markup:
     )
 
 
+def prose(text: str) -> Markup:
+    """Plain text to ``<p>`` paragraphs; single newlines (YAML's folded lines) are spaces."""
+    return paragraphs("\n\n".join(" ".join(b.split()) for b in re.split(r"\n\s*\n", text.strip())))
+
+
 def inline(text: str) -> Markup:
     """Plain text for inline contexts: escaped, whitespace collapsed."""
     return escape(" ".join(text.split()))

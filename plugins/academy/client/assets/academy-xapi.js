@@ -187,7 +187,7 @@
   on("scenario", ({ key, box, ending, score, max }) => {
     const module = key.slice(0, key.lastIndexOf("/"));
     const parent = activity(page("module", module), "", "module");
-    const name = text(box.querySelector(".ac-scenario__title strong"));
+    const name = text(box.querySelector(".ac-scenario__name, .ac-scenario__title strong"));
     const object = activity(parent.id + "#" + box.id.replace(/^rv\d+-/, ""), name, "simulation");
     const outcome = {
       success: ending === "success",

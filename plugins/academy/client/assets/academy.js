@@ -7,7 +7,33 @@
    inline script; data comes from <script type="application/json">), and no
    existing library offers accessible order/match widgets, scenario play and
    local-first progress at this size. It re-runs on Material's instant
-   navigation (document$) and never initialises an element twice. */
+   navigation (document$) and never initialises an element twice.
+
+   Sections, in order:
+     helpers          DOM, strings, plurals and dates (Intl), need/safe
+     storage guard    an in-memory stand-in where the browser blocks storage
+     progress store   one versioned record; merged across tabs by item
+     shuffles         seeded, stable within an attempt
+     spaced review    wrong answers come back after 1, 3, 7, 14, 30 days
+     grading          one function for checks, assessments and review
+     checks           answer, restore, marks per item, Show me, Move to
+     scenarios        a conversation, an ending card with the best route
+     module and path  status, progress panel, progress bars
+     quizzes          assessments and placement tests, end screen
+     certificates, review page, progress page, boot
+
+   Events, dispatched on document as "academy:<type>" with these detail
+   fields (add-ons such as the xAPI sender rely on them; only add fields):
+     page      {}                         every page start
+     module    {id}                       a module page opened
+     done      {id}                       a module completed
+     answer    {key, box, data, result}   a check or question marked
+     scenario  {key, box, ending, score, max}  a scenario reached an ending
+     quiz      {id, kind, attempt}        an assessment or placement submitted
+     path      {id}                       a path's certificate unlocked
+     sync      {}                         progress changed in another tab
+   A widget that lacks a part it needs is skipped with a console error that
+   names it (e.g. "academy: quiz stage-one: no [data-ac-submit] button"). */
 (() => {
   "use strict";
   const T = /*@STRINGS@*/ {};
@@ -15,7 +41,7 @@
   const DAY = 864e5;
   const INTERVALS = [1, 3, 7, 14, 30]; // spaced-review boxes, in days
 
-  // ---- small helpers --------------------------------------------------------
+  // ---- helpers --------------------------------------------------------------
   const $ = (sel, root) => (root || document).querySelector(sel);
   const $$ = (sel, root) => Array.from((root || document).querySelectorAll(sel));
   const el = (tag, cls, text) => {
@@ -24,8 +50,27 @@
     if (text != null) node.textContent = text;
     return node;
   };
+  const LANG = document.documentElement.lang || undefined;
   const fmt = (key, vars) =>
     (T[key] || key).replace(/\{(\w+)\}/g, (_, name) => (vars && name in vars ? vars[name] : ""));
+  // Plurals: key_one, key_other... chosen by Intl.PluralRules for the page's language.
+  const plural = (key, n, vars) => {
+    let form = "other";
+    try {
+      form = new Intl.PluralRules(LANG).select(n);
+    } catch (e) {
+      /* an unknown language tag: "other" */
+    }
+    return fmt(T[key + "_" + form] ? key + "_" + form : key + "_other", Object.assign({ n }, vars));
+  };
+  const day = (iso, style) => {
+    const d = new Date(iso);
+    try {
+      return isNaN(d) ? "" : new Intl.DateTimeFormat(LANG, { dateStyle: style || "medium" }).format(d);
+    } catch (e) {
+      return d.toDateString();
+    }
+  };
   // Data sits in <template><script type="application/json">: template content
   // is inert, so Material's instant navigation (which re-creates every
   // <script> in the page, dropping its type) never executes it.
@@ -50,6 +95,31 @@
     b.addEventListener("click", onClick);
     return b;
   };
+  const link = (href, text, cls) => {
+    const a = el("a", cls, text);
+    a.href = href;
+    return a;
+  };
+  const sr = () => {
+    const live = el("div", "ac-sr");
+    live.setAttribute("role", "status");
+    return live;
+  };
+  // A part a widget cannot work without: its absence skips the widget, named.
+  const need = (sel, root, what) => {
+    const node = $(sel, root);
+    if (!node) throw new Error("no " + sel + " " + what);
+    return node;
+  };
+  const safe = (name, node, init, ...args) => {
+    try {
+      return init(node, ...args);
+    } catch (e) {
+      console.error("academy: " + name + ": " + e.message);
+      return null;
+    }
+  };
+  const end = (text) => (/[.!?…:]$/.test(text) ? text : text + ".");
   // Events for optional add-ons (the xAPI sender listens to them), so this
   // file knows nothing of where records go.
   const emit = (type, detail) => document.dispatchEvent(new CustomEvent("academy:" + type, { detail }));
@@ -59,6 +129,20 @@
     const m = n % 60;
     return h ? fmt(m ? "hours_minutes" : "hours", { h, m }) : fmt("minutes", { n: m });
   };
+  // A progress bar with a name and its value in words.
+  function bar(name, n, total) {
+    const box = el("div", "ac-bar");
+    box.setAttribute("role", "progressbar");
+    box.setAttribute("aria-label", name);
+    const text = fmt("bar_text", { n, total });
+    [["valuemin", 0], ["valuemax", total], ["valuenow", n], ["valuetext", text]].forEach(([a, v]) => box.setAttribute("aria-" + a, v));
+    const fill = el("span", "ac-bar__fill");
+    fill.style.width = (total ? (100 * n) / total : 0) + "%";
+    const track = el("span", "ac-bar__track");
+    track.append(fill);
+    box.append(track, el("span", "ac-bar__text", text));
+    return box;
+  }
 
   // ---- storage guard --------------------------------------------------------
   // This file loads in <head>, before Material's inline scripts, which read
@@ -109,11 +193,50 @@
     PARTS.forEach((k) => (r[k] = r[k] || {}));
     return r;
   };
+  const same = (a, b) => JSON.stringify(a) === JSON.stringify(b);
+  const at = (v) => (isObj(v) && typeof v.at === "string" ? v.at : "");
+
+  // Two tabs: each keeps the record it last read or wrote (base). Before a
+  // write, and when another tab writes (storage event), the stored record is
+  // merged with this tab's: what this tab changed since base goes on top of
+  // what is stored; an item both changed keeps the later one (by its `at`),
+  // and what was ever earned stays earned (right answers, endings, dates
+  // seen and done, every attempt, the best score).
+  function both(mine, theirs) {
+    if (!isObj(mine) || !isObj(theirs)) return mine;
+    const out = Object.assign({}, at(theirs) > at(mine) ? theirs : mine);
+    ["ok", "ended", "seen", "done"].forEach((f) => {
+      const v = [mine[f], theirs[f]].filter(Boolean).sort()[0];
+      if (v) out[f] = v;
+    });
+    if (mine.best != null || theirs.best != null) out.best = Math.max(mine.best || 0, theirs.best || 0);
+    if (Array.isArray(mine.attempts) || Array.isArray(theirs.attempts)) {
+      const seen = {};
+      out.attempts = [].concat(theirs.attempts || [], mine.attempts || [])
+        .filter((a) => isObj(a) && !seen[a.at] && (seen[a.at] = 1))
+        .sort((a, b) => (at(a) < at(b) ? -1 : 1));
+    }
+    return out;
+  }
+  function merge(base, mine, theirs) {
+    const out = complete(theirs);
+    const walk = (b, m, t, top) =>
+      new Set(Object.keys(m).concat(Object.keys(b))).forEach((k) => {
+        if (top && PARTS.includes(k)) return walk(b[k] || {}, m[k] || {}, t[k], false);
+        if (same(m[k], b[k])) return; // not changed here
+        if (m[k] === undefined) {
+          if (same(t[k], b[k])) delete t[k];
+        } else t[k] = k in t && !same(t[k], b[k]) ? both(m[k], t[k]) : m[k];
+      });
+    walk(base, mine, out, true);
+    return out;
+  }
 
   const store = {
     ok: true,
     notice: "",
     data: empty(),
+    raw: null, // the stored text this tab last read or wrote
     load() {
       if (memoryOnly) this.notice = "storage_off";
       let raw = null;
@@ -133,6 +256,7 @@
       }
       if (valid(parsed)) {
         this.data = complete(parsed);
+        this.raw = raw;
         if (raw.length > 1e6) this.notice = "storage_large"; // still usable, but saves get slow
         return;
       }
@@ -149,23 +273,53 @@
       this.notice = "storage_corrupt";
       this.save();
     },
+    // Take in what another tab stored; true when anything changed.
+    sync(raw) {
+      if (!this.ok) return false;
+      try {
+        if (raw === undefined) raw = localStorage.getItem(KEY);
+        if (raw == null || raw === this.raw) return false;
+        const theirs = JSON.parse(raw);
+        if (!valid(theirs)) return false;
+        const base = this.raw ? JSON.parse(this.raw) : empty();
+        this.data = merge(valid(base) ? complete(base) : empty(), this.data, theirs);
+        this.raw = raw;
+        return true;
+      } catch (e) {
+        return false;
+      }
+    },
     save() {
       if (!this.ok) return;
+      this.sync();
       this.data.updated = now();
       try {
-        localStorage.setItem(KEY, JSON.stringify(this.data));
+        const text = JSON.stringify(this.data);
+        localStorage.setItem(KEY, text);
+        this.raw = text;
       } catch (e) {
         this.ok = false;
         this.notice = "storage_off";
         showNotice();
       }
     },
+    // Import and reset replace the whole record: base becomes what is
+    // stored, so the merge sees every difference as this tab's change.
     replace(record) {
+      this.sync();
       this.data = complete(record);
       this.save();
     },
   };
   const D = () => store.data;
+  // Painters to run when another tab changes progress; reset on each page.
+  let watchers = [];
+  window.addEventListener("storage", (e) => {
+    if (e.key === KEY && store.sync(e.newValue)) {
+      watchers.forEach((w) => w());
+      emit("sync", {});
+    }
+  });
 
   function showNotice() {
     const main = $("article") || $("main");
@@ -211,10 +365,10 @@
     const entry = queue[key];
     // On the review page the widget is a copy; keep pointing at the original.
     const where = entry && reviewing ? entry : { url: location.pathname.slice(root.length), id: box.id };
-    if (!ok) queue[key] = { box: 1, due: Date.now() + DAY, url: where.url, id: where.id };
+    if (!ok) queue[key] = { box: 1, due: Date.now() + DAY, url: where.url, id: where.id, at: now() };
     else if (entry && reviewing && entry.due <= Date.now()) {
-      entry.box = Math.min(entry.box + 1, INTERVALS.length);
-      entry.due = Date.now() + INTERVALS[entry.box - 1] * DAY;
+      queue[key] = Object.assign({}, entry, { box: Math.min(entry.box + 1, INTERVALS.length), at: now() });
+      queue[key].due = Date.now() + INTERVALS[queue[key].box - 1] * DAY;
     }
   }
   const due = () => Object.entries(D().review).filter(([, e]) => isObj(e) && e.due <= Date.now());
@@ -232,15 +386,17 @@
     }
     badge.hidden = !count;
     badge.lastChild.textContent = count;
-    badge.setAttribute("aria-label", fmt("due_label", { n: count }));
+    badge.setAttribute("aria-label", plural("due_label", count));
   }
 
   // ---- grading: one function for checks, assessments, placement and review --
-  // Returns {answered, ok, partial, score (0..1), notes} from the widget's DOM.
+  // Returns {answered, ok, partial, score (0..1), notes, marks} from the
+  // widget's DOM; marks are true/false per order item or match row.
   function grade(box, data) {
     const type = data.type;
     const inputs = $$("input:checked", box);
     const out = { answered: true, ok: false, partial: false, score: 0, notes: [] };
+    const text = (nodes) => nodes.map((n) => n.textContent.trim()).join(", ");
     if (type === "single" || type === "multiple") {
       if (!inputs.length) return { answered: false, why: T.choose_first };
       const picked = inputs.map((i) => +i.value);
@@ -255,16 +411,18 @@
       if (!inputs.length) return { answered: false, why: T.choose_first };
       out.ok = inputs[0].value === String(data.answer);
     } else if (type === "order") {
-      const got = $$(".ac-order > li", box).map((li) => +li.dataset.acItem);
-      const right = got.filter((v, i) => v === i).length;
-      out.ok = right === got.length;
-      if (!out.ok) out.notes.push(fmt("in_place", { n: right, total: got.length }));
+      const items = $$(".ac-order > li", box);
+      out.marks = items.map((li, i) => +li.dataset.acItem === i);
+      const wrong = items.filter((li, i) => !out.marks[i]);
+      out.ok = !wrong.length;
+      if (!out.ok) out.notes.push(fmt("in_place", { n: items.length - wrong.length, total: items.length }), fmt("misplaced", { items: text(wrong.map((li) => $(".ac-order__text", li))) }));
     } else if (type === "match") {
-      const selects = $$("select", box);
+      const selects = $$("select[data-ac-left]", box);
       if (selects.some((s) => s.value === "")) return { answered: false, why: T.match_first };
-      const right = selects.filter((s) => s.value === s.dataset.acLeft).length;
-      out.ok = right === selects.length;
-      if (!out.ok) out.notes.push(fmt("pairs_right", { n: right, total: selects.length }));
+      out.marks = selects.map((s) => s.value === s.dataset.acLeft);
+      const wrong = selects.filter((s, i) => !out.marks[i]);
+      out.ok = !wrong.length;
+      if (!out.ok) out.notes.push(fmt("pairs_right", { n: selects.length - wrong.length, total: selects.length }), fmt("wrong_pairs", { items: text(wrong.map((s) => s.labels[0] || s)) }));
     } else if (type === "text") {
       const value = norm($("input[type=text]", box).value);
       if (!value) return { answered: false, why: T.type_first };
@@ -276,81 +434,163 @@
     return out;
   }
 
+  // Marks beside each order item or match row: words and an icon, not colour.
+  function mark(box, marks) {
+    $$(".ac-mark", box).forEach((m) => m.remove());
+    const rows = $$(".ac-order > li, .ac-match > li", box);
+    (marks || []).forEach((ok, i) => {
+      const m = el("span", "ac-mark ac-mark--" + (ok ? "right" : "wrong"));
+      m.append(icon(ok ? "✓" : "✗"), " " + T[ok ? "mark_right" : $(".ac-order", box) ? "mark_place" : "mark_pair"]);
+      if (rows[i]) rows[i].append(m);
+    });
+  }
+
   function showResult(box, data, result, exam) {
     const { ok, partial } = result;
-    const verdict = el("p", "ac-verdict ac-verdict--" + (ok ? "right" : partial ? "partial" : "wrong"));
-    verdict.append(icon(ok ? "✓" : partial ? "◐" : "✗"), " ", T[ok ? "correct" : partial ? "partly" : "incorrect"]);
-    const parts = [verdict, ...result.notes.map((n) => el("p", null, n))];
+    const notes = result.notes.slice();
+    const word = T[ok ? "correct" : partial ? "partly" : "incorrect"];
+    // Authors often start their feedback with the verdict: say it once.
+    const said = notes[0] && norm(notes[0]).startsWith(norm(word).replace(/[.!]$/, ""));
+    const verdict = el("p", "ac-verdict");
+    verdict.append(icon(ok ? "✓" : partial ? "◐" : "✗"), " ", said ? notes.shift() : word);
+    const parts = [verdict, ...notes.map((n) => el("p", null, n))];
     if ((ok || exam) && data.explanation) parts.push(el("p", "ac-explanation", data.explanation));
     if (!ok && !exam) parts.push(el("p", "ac-next", T.after_wrong));
     $(".ac-feedback", box).replaceChildren(...parts);
     box.classList.toggle("is-right", ok);
-    box.classList.toggle("is-wrong", !ok);
-    const answer = $(".ac-answer", box);
-    if (answer) answer.hidden = ok && !exam;
+    box.classList.toggle("is-partial", !ok && !!partial);
+    box.classList.toggle("is-wrong", !ok && !partial);
+    mark(box, result.marks);
+  }
+  function clearResult(box) {
+    $(".ac-feedback", box).replaceChildren();
+    box.classList.remove("is-right", "is-wrong", "is-partial");
+    mark(box, null);
+  }
+
+  // What the learner answered, as saved, and putting it back.
+  function answerOf(box, type) {
+    if (type === "order") return $$(".ac-order > li", box).map((li) => +li.dataset.acItem);
+    if (type === "match") return $$("select[data-ac-left]", box).map((s) => s.value);
+    if (type === "text") return $("input[type=text]", box).value;
+    return $$("input:checked", box).map((i) => i.value);
+  }
+  function restore(box, type, saved) {
+    if (type === "text") return typeof saved === "string" && ($("input[type=text]", box).value = saved);
+    if (!Array.isArray(saved)) return false;
+    if (type === "order") {
+      const list = $(".ac-order", box);
+      const items = $$(":scope > li", list);
+      if (saved.slice().sort((x, y) => x - y).join() !== items.map((_, i) => i).join()) return false;
+      saved.forEach((i) => list.append(items.find((li) => +li.dataset.acItem === i)));
+    } else if (type === "match") $$("select[data-ac-left]", box).forEach((s, i) => (s.value = saved[i] || ""));
+    else $$("input", box).forEach((i) => (i.checked = saved.includes(i.value)));
+    return true;
   }
 
   // ---- knowledge checks -----------------------------------------------------
-  // opts: {exam: no per-question checking (assessments), reviewing, onResult}
+  // opts: {exam: no per-question checking (assessments), reviewing, onResult,
+  // onChange}. Returns the check's handle, or null.
   function initCheck(box, scope, opts) {
     if (!once(box)) return null;
     const data = readJSON(box);
-    if (!data) return null;
+    if (!data) throw new Error("no answer data");
     opts = opts || {};
     const key = scope + "/" + data.id;
-    const form = $(".ac-form", box);
-    const feedback = $(".ac-feedback", box);
+    const form = need(".ac-form", box, "form");
+    const feedback = need(".ac-feedback", box, "live region");
+    const actions = need(".ac-actions", box, "buttons");
+    const retry = need(".ac-retry", box, "button");
     const answer = $(".ac-answer", box);
-    const retry = $(".ac-retry", box);
-    $(".ac-actions", box).hidden = !!opts.exam;
+    const list = $(".ac-order", box);
+    const live = sr(); // moves are announced here, apart from the verdict
+    box.append(live);
+    actions.hidden = !!opts.exam;
     if (answer) answer.hidden = true;
     const say = (text) => feedback.replaceChildren(el("p", null, text));
+    const items = () => $$(":scope > li", list);
+    let misses = 0;
 
-    const list = $(".ac-order", box);
+    // After a verdict, changing the answer clears it: the box never shows a
+    // verdict for an answer that is no longer there.
+    function changed() {
+      if (box.matches(".is-right, .is-wrong, .is-partial")) clearResult(box);
+      if (opts.onChange) opts.onChange();
+    }
+    form.addEventListener("change", (e) => e.target.matches(".ac-pos") || changed());
+    form.addEventListener("input", (e) => e.target.matches("input[type=text]") && changed());
+
+    function place(li, to, focus) {
+      const all = items();
+      const text = $(".ac-order__text", li).textContent;
+      if (to < 0 || to >= all.length) return (live.textContent = fmt(to < 0 ? "at_top" : "at_bottom", { item: text }));
+      const from = all.indexOf(li);
+      list.insertBefore(li, to > from ? all[to].nextSibling : all[to]);
+      positions();
+      focus.focus(); // the control moved with its item; keep the learner on it
+      live.textContent = fmt("moved", { item: text, pos: to + 1, total: all.length });
+      changed();
+    }
+    function positions() {
+      items().forEach((li, i) => ($(".ac-pos", li).value = i));
+    }
     if (list) {
-      $$(":scope > li", list).forEach((li) => {
+      items().forEach((li, _, all) => {
         const text = $(".ac-order__text", li).textContent;
         const tools = el("span", "ac-order__tools");
+        const pos = el("select", "ac-pos");
+        pos.setAttribute("aria-label", fmt("move_to", { item: text }));
+        all.forEach((x, i) => pos.append(new Option(i + 1, i)));
+        pos.addEventListener("change", () => place(li, +pos.value, pos));
         [
           ["up", -1, "↑"],
           ["down", 1, "↓"],
         ].forEach(([dir, step, arrow]) => {
-          const b = button("", "ac-move ac-move--" + dir, () => move(li, step, b));
+          const b = button("", "ac-move ac-move--" + dir, () => place(li, items().indexOf(li) + step, b));
           b.setAttribute("aria-label", fmt("move_" + dir, { item: text }));
           b.append(el("span", null, arrow));
           tools.append(b);
         });
+        tools.append(pos);
         li.append(tools);
       });
     }
-
-    function move(li, step, b) {
-      const items = $$(":scope > li", list);
-      const to = items.indexOf(li) + step;
-      const text = $(".ac-order__text", li).textContent;
-      if (to < 0 || to >= items.length) return say(fmt(step < 0 ? "at_top" : "at_bottom", { item: text }));
-      list.insertBefore(li, step < 0 ? items[to] : items[to].nextSibling);
-      b.focus(); // the button moved with its item; keep the learner on it
-      say(fmt("moved", { item: text, pos: to + 1, total: items.length }));
+    // Show me: after two wrong tries, the right arrangement, to check.
+    const show = (data.type === "order" || data.type === "match") && button(T.show_me, "md-button ac-show", () => {
+      if (list) {
+        items().sort((a, b) => a.dataset.acItem - b.dataset.acItem).forEach((li) => list.append(li));
+        positions();
+      } else $$("select[data-ac-left]", box).forEach((s) => (s.value = s.dataset.acLeft));
+      clearResult(box);
+      say(T.shown);
+      show.hidden = true;
+    });
+    if (show) {
+      show.hidden = true;
+      actions.append(show);
     }
 
     function arrange(fresh) {
       const seed = seedFor(key, fresh);
-      if (list) shuffleChildren(list, $$(":scope > li", list), seed, true);
+      if (list) shuffleChildren(list, items(), seed, true);
       const choices = $(".ac-choices", box);
       if (choices && data.shuffle) shuffleChildren(choices, $$("li", choices), seed, false);
-      $$("select", box).forEach((select) => {
+      $$("select[data-ac-left]", box).forEach((select) => {
         shuffleChildren(select, $$("option", select).filter((o) => o.value !== ""), seed, false);
       });
+      if (list) positions();
     }
 
-    function mark() {
+    function check() {
       const result = grade(box, data);
       if (!result.answered) return say(result.why);
       showResult(box, data, result, false);
       retry.hidden = false;
+      if (answer) answer.hidden = result.ok;
+      misses = result.ok ? 0 : misses + 1;
+      if (show) show.hidden = result.ok || misses < 2;
       const prev = D().checks[key] || {};
-      D().checks[key] = { ok: !!(result.ok || prev.ok), tries: (prev.tries || 0) + 1, at: now() };
+      D().checks[key] = { ok: !!(result.ok || prev.ok), tries: (prev.tries || 0) + 1, at: now(), answer: answerOf(box, data.type), last: !!result.ok };
       schedule(key, result.ok, opts.reviewing, box);
       store.save();
       emit("answer", { key, box, data, result });
@@ -358,13 +598,22 @@
       paintBadge();
     }
 
-    function reset(focus) {
-      form.reset();
-      arrange(true);
+    // Try again: this check only, back to no answer; an order keeps its
+    // arrangement, so the learner goes on from where they were.
+    function reset(focus, fresh) {
+      $$("input", box).forEach((i) => (i.type === "text" ? (i.value = "") : (i.checked = false)));
+      $$("select[data-ac-left]", box).forEach((s) => (s.value = ""));
+      if (fresh) arrange(true);
+      const rec = D().checks[key];
+      if (rec && rec.answer !== undefined) {
+        D().checks[key] = Object.assign({}, rec, { at: now() });
+        delete D().checks[key].answer;
+      }
       store.save();
-      feedback.replaceChildren();
-      box.classList.remove("is-right", "is-wrong");
+      clearResult(box);
+      live.textContent = "";
       retry.hidden = true;
+      if (show) show.hidden = true;
       if (answer) {
         answer.open = false;
         answer.hidden = true;
@@ -377,84 +626,127 @@
     arrange(false);
     form.addEventListener("submit", (e) => {
       e.preventDefault();
-      if (!opts.exam) mark();
+      if (!opts.exam) check();
     });
-    retry.addEventListener("click", () => reset(true));
-    if ((D().checks[key] || {}).ok) box.classList.add("was-right");
-    return { key, data, box, reset, grade: () => grade(box, data) };
+    retry.addEventListener("click", () => reset(true, false));
+    // After a reload the last answer is back, with its verdict.
+    const saved = D().checks[key];
+    if (saved && saved.ok) box.classList.add("was-right");
+    if (!opts.exam && !opts.reviewing && saved && saved.answer !== undefined && restore(box, data.type, saved.answer)) {
+      if (list) positions();
+      const result = grade(box, data);
+      if (result.answered) {
+        showResult(box, data, result, false);
+        retry.hidden = false;
+        if (answer) answer.hidden = result.ok;
+      }
+    }
+    return { key, data, box, reset, grade: () => grade(box, data), answer: () => answerOf(box, data.type), restore: (a) => restore(box, data.type, a) && list && positions() };
   }
 
   // ---- branching scenarios --------------------------------------------------
+  // Played as a conversation: a list of turns, each with its speaker (the
+  // customer's, the learner's as "You", narration), then the choice as a
+  // heading-level question, or at the end a card with the outcome, the score
+  // and the best route. The text reads in the same order as without script.
   function initScenario(box, scope, onChange) {
     if (!once(box)) return null;
     const data = readJSON(box);
-    if (!data) return null;
+    if (!data) throw new Error("no scenario data");
     const key = scope + "/" + data.id;
-    const live = $(".ac-scenario__live", box);
+    const live = need(".ac-scenario__live", box, "live region");
     const steps = {};
     $$(".ac-step", box).forEach((li) => (steps[li.dataset.acStep] = li));
-    $(".ac-steps", box).hidden = true;
+    need(".ac-steps", box, "list").hidden = true;
     const log = el("ol", "ac-transcript");
+    log.setAttribute("aria-label", T.conversation);
+    const now_ = el("div", "ac-now");
     const play = el("div", "ac-play");
-    play.append(log);
+    play.append(log, now_);
     box.insertBefore(play, live);
     const saved = D().scenarios[key];
     let route = saved && Array.isArray(saved.route) ? saved.route.filter((r) => Array.isArray(r) && steps[r[0]]) : [];
 
-    const message = (id) => {
-      const frag = document.createDocumentFragment();
-      const speaker = $(".ac-speaker", steps[id]);
-      if (speaker) frag.append(speaker.cloneNode(true));
-      frag.append($(".ac-message", steps[id]).cloneNode(true));
-      return frag;
-    };
     const optionText = (id, i) => $$(".ac-option", steps[id])[i].textContent;
     const option = (id, i) => (data.steps[id].options || [])[i];
     const score = () => route.reduce((sum, [id, i]) => sum + ((option(id, i) || {}).score || 0), 0);
     const current = () => route.reduce((id, [, i]) => (option(id, i) || {}).next || id, data.start);
+    // The highest-scoring way from a step to an ending (graphs are small).
+    function best(id, seen) {
+      const step = data.steps[id];
+      if (!step || seen.includes(id)) return null;
+      if (step.ending) return { score: 0, route: [], win: step.ending === "success" };
+      let top = null;
+      (step.options || []).forEach((o, i) => {
+        const r = best(o.next, seen.concat(id));
+        const s = r && r.score + (o.score || 0);
+        if (r && (!top || s > top.score || (s === top.score && r.win && !top.win))) top = { score: s, route: [[id, i]].concat(r.route), win: r.win };
+      });
+      return top;
+    }
+
+    function turn(cls, who, body) {
+      const li = el("li", "ac-turn ac-turn--" + cls);
+      if (who) li.append(el("p", "ac-speaker", who));
+      li.append(body);
+      return li;
+    }
+    function said(id) {
+      const speaker = $(".ac-speaker", steps[id]);
+      const body = $(".ac-message", steps[id]).cloneNode(true);
+      body.classList.add("ac-turn__message");
+      body.tabIndex = -1;
+      return turn(speaker ? "them" : "note", speaker && speaker.textContent, body);
+    }
 
     function render(focus) {
       log.replaceChildren();
       let id = data.start;
       route.forEach(([stepId, i]) => {
-        const item = el("li", "ac-turn");
-        item.append(message(stepId));
-        const choice = el("p", "ac-choice");
-        choice.append(el("strong", null, T.you_chose + " "), optionText(stepId, i));
-        item.append(choice);
-        if (option(stepId, i).feedback) item.append(el("p", "ac-choice__feedback", option(stepId, i).feedback));
-        log.append(item);
+        log.append(said(stepId));
+        const mine = turn("you", T.you, el("p", "ac-message", optionText(stepId, i)));
+        if (option(stepId, i).feedback) mine.append(el("p", "ac-choice__feedback", option(stepId, i).feedback));
+        log.append(mine);
         id = option(stepId, i).next;
       });
-      const turn = el("li", "ac-turn ac-turn--current");
-      const head = el("div", "ac-turn__message");
-      head.tabIndex = -1;
-      head.append(message(id));
-      turn.append(head);
+      const last = said(id);
+      last.classList.add("ac-turn--current");
+      log.append(last);
       const step = data.steps[id];
+      now_.replaceChildren();
       if (step.ending) {
-        const outcome = el("p", "ac-outcome ac-outcome--" + step.ending);
-        outcome.append(icon({ success: "✓", partial: "◐", fail: "✗" }[step.ending]), " ", el("strong", null, T.outcome + ": " + T["ending_" + step.ending]));
-        turn.append(outcome);
+        const card = el("div", "ac-ending-card ac-outcome--" + step.ending);
+        const head = el("h4", "ac-outcome");
+        head.append(icon({ success: "✓", partial: "◐", fail: "✗" }[step.ending]), " " + T.outcome + ": " + T["ending_" + step.ending]);
+        card.append(head);
         const fb = $(".ac-ending__feedback", steps[id]);
-        if (fb) turn.append(fb.cloneNode(true));
-        turn.append(el("p", "ac-score", fmt("score", { score: score(), max: data.max })));
-        turn.append(button(T.restart, "md-button ac-restart", () => {
+        if (fb) card.append(fb.cloneNode(true));
+        card.append(el("p", "ac-score", fmt("score", { score: score(), max: data.max })));
+        const top = best(data.start, []);
+        if (top && top.score > score()) {
+          card.append(el("p", "ac-best", fmt("best_route", { score: top.score })));
+          const ol = el("ol", "ac-best__route");
+          top.route.forEach(([s, i]) => ol.append(el("li", null, optionText(s, i))));
+          card.append(ol);
+        } else card.append(el("p", "ac-best", T.found_best));
+        card.append(button(T.restart, "md-button ac-restart", () => {
           route = [];
           persist(false);
           render(true);
         }));
+        now_.append(card);
       } else {
+        const ask = el("h4", "ac-ask", T.ask);
         const options = el("ul", "ac-choices-play");
+        options.setAttribute("aria-label", T.ask);
         step.options.forEach((_, i) => {
           const li = el("li");
           li.append(button(optionText(id, i), "ac-option-button", () => choose(id, i)));
           options.append(li);
         });
-        turn.append(options);
+        now_.append(ask, options);
       }
-      log.append(turn);
-      if (focus) head.focus();
+      if (focus) $(".ac-turn__message", last).focus();
     }
 
     function persist(ended) {
@@ -475,10 +767,10 @@
       const next = data.steps[option(id, i).next];
       persist(!!next.ending);
       render(true);
-      const said = [T.you_chose + " " + optionText(id, i) + ".", option(id, i).feedback || ""];
+      const words = [T.you_chose + " " + end(optionText(id, i)), option(id, i).feedback || ""];
       if (next.ending) emit("scenario", { key, box, ending: next.ending, score: score(), max: data.max });
-      if (next.ending) said.push(T.outcome + ": " + T["ending_" + next.ending] + ".", fmt("score", { score: score(), max: data.max }));
-      live.textContent = said.join(" ");
+      if (next.ending) words.push(T.outcome + ": " + T["ending_" + next.ending] + ".", fmt("score", { score: score(), max: data.max }));
+      live.textContent = words.filter(Boolean).join(" ");
       onChange(key);
     }
 
@@ -504,7 +796,7 @@
   }
   function paintQuiz(node) {
     const q = quizState(node.dataset.acQuizStatus);
-    node.replaceChildren(q.passed ? icon("✓") : "", (q.passed ? " " + T.passed : q.taken ? T.not_passed : T.not_taken) + (q.taken ? ` (${q.best}%)` : ""));
+    node.replaceChildren(node.hasAttribute("data-ac-sep") ? " · " : "", q.passed ? icon("✓") : "", (q.passed ? " " + T.passed : q.taken ? T.not_passed : T.not_taken) + (q.taken ? ` (${q.best}%)` : ""));
   }
   const unlocked = (node) => ids(node, "data-ac-modules").every(finished) && ids(node, "data-ac-quizzes").every((q) => quizState(q).passed);
 
@@ -518,6 +810,7 @@
       const mods = ids(card, "data-ac-modules");
       const n = mods.filter(finished).length;
       const line = $("[data-ac-card-progress]", card);
+      if (!line) return;
       line.hidden = !n;
       line.textContent = fmt("card_progress", { n, total: mods.length });
     });
@@ -536,10 +829,17 @@
     });
   }
 
+  const promptOf = (box) => {
+    const p = $(".ac-prompt, .ac-scenario__name", box);
+    const k = $(".ac-kicker", p);
+    const text = p.textContent.slice(k ? k.textContent.length : 0).trim();
+    return text.length > 70 ? text.slice(0, 68) + "…" : text;
+  };
+
   function initModule(header) {
     const id = header.dataset.acModule;
-    const record = (D().modules[id] = D().modules[id] || {});
-    record.seen = record.seen || now();
+    const rec = () => (D().modules[id] = D().modules[id] || {});
+    rec().seen = rec().seen || now();
     D().last = { module: id, at: now() };
     emit("module", { id });
     const chosen = new URLSearchParams(location.search).get("path");
@@ -547,60 +847,131 @@
     const navs = $$("[data-ac-pathnav]");
     const nav = navs.find((n) => n.dataset.acPathnav === D().path) || (navs.length === 1 ? navs[0] : null);
     if (nav) nav.hidden = false;
-    const keys = { checks: [], scenarios: [] };
+    const next = nav && ($(".ac-pathnav__next a", nav) || $(".ac-pathnav__up a", nav));
+    const nextText = next && [...next.childNodes].filter((n) => !(n.matches && n.matches("[aria-hidden]"))).map((n) => n.textContent).join("").trim();
+    const items = []; // {key, box, check}
+    const panel = $("[data-ac-module-progress]", header);
+    const said = sr();
+    // The completion moment, where the learner is when they finish.
+    const doneCard = el("div", "ac-done-card");
+    doneCard.hidden = true;
+    const article = header.closest("article") || document.body;
+    if (nav) nav.before(doneCard);
+    else article.append(doneCard);
+
+    function paint() {
+      const left = items.filter((it) => !(it.check ? (D().checks[it.key] || {}).ok : (D().scenarios[it.key] || {}).ended));
+      const checks = items.filter((it) => it.check);
+      const answered = checks.filter((it) => (D().checks[it.key] || {}).tries).length;
+      const complete = !left.length;
+      const status = $(".ac-meta__status", header);
+      if (status) {
+        status.hidden = false;
+        paintStatus($("[data-ac-status]", status), moduleState(id));
+      }
+      const next_ = () => {
+        const p = el("p", "ac-next-module");
+        if (next) p.append(link(next.href, nextText, "md-button md-button--primary"));
+        return p;
+      };
+      doneCard.hidden = !complete || !items.length;
+      const head = el("p", "ac-done-card__head");
+      head.append(icon("✓"), " " + T.module_done);
+      doneCard.replaceChildren(head, next_());
+      if (panel) {
+        panel.hidden = !items.length;
+        const parts = [el("p", "ac-kicker", T.your_progress), bar(T.module_progress, items.length - left.length, items.length)];
+        if (checks.length) parts.push(el("p", "ac-count", plural("checks_answered", checks.length, { done: answered, total: checks.length })));
+        if (complete) {
+          const p = el("p", "ac-module-progress__done");
+          p.append(icon("✓"), " " + T.module_done);
+          parts.push(p, next_());
+        } else {
+          parts.push(el("p", "ac-todo__head", T.still_to_do));
+          const ul = el("ul", "ac-todo");
+          left.forEach((it) => {
+            const li = el("li");
+            const state = it.check ? ((D().checks[it.key] || {}).tries ? "todo_retry" : "todo_new") : "todo_play";
+            li.append(link("#" + it.box.id, promptOf(it.box)), " (" + T[state] + ")");
+            ul.append(li);
+          });
+          parts.push(ul);
+        }
+        panel.replaceChildren(...parts, said);
+      }
+      markNavigation();
+      return complete;
+    }
     const update = () => {
-      const checks = keys.checks.every((k) => (D().checks[k] || {}).ok);
-      const scenarios = keys.scenarios.every((k) => (D().scenarios[k] || {}).ended);
-      if (checks && scenarios && !record.done) {
-        record.done = now();
+      if (paint() && items.length && !rec().done) {
+        rec().done = now();
         emit("done", { id });
+        said.textContent = T.module_done + (next ? " " + end(nextText) : "");
+        paint();
       }
       store.save();
-      const status = $(".ac-meta__status", header);
-      status.hidden = false;
-      paintStatus($("[data-ac-status]", status), moduleState(id));
-      markNavigation();
     };
     $$(".ac-check").forEach((box) => {
-      const check = initCheck(box, id, { onResult: update });
-      if (check) keys.checks.push(check.key);
+      const check = safe("check #" + box.id, box, initCheck, id, { onResult: update });
+      if (check) items.push({ key: check.key, box, check });
     });
     $$(".ac-scenario").forEach((box) => {
-      const key = initScenario(box, id, update);
-      if (key) keys.scenarios.push(key);
+      const key = safe("scenario #" + box.id, box, initScenario, id, update);
+      if (key) items.push({ key, box });
     });
+    watchers.push(paint);
     update();
   }
 
   function initPath(node) {
     const mods = ids(node, "data-ac-modules");
     D().path = node.dataset.acPath;
-    let left = 0;
-    $$("[data-ac-module-row]", node).forEach((row) => {
-      if (!finished(row.dataset.acModuleRow)) left += +row.dataset.acDuration || 0;
-    });
-    const remaining = $(".ac-meta__remaining", node);
-    remaining.hidden = false;
-    $("[data-ac-remaining]", remaining).textContent = minutes(left);
-    // Continue where you left off: the module last opened, if unfinished,
-    // else the first unfinished one in path order.
-    const last = (D().last || {}).module;
-    const next = mods.includes(last) && !finished(last) ? last : mods.find((m) => !finished(m));
-    const go = $("[data-ac-continue]", node);
-    const row = next && $(`[data-ac-module-row="${next}"] a`, node);
-    const started = mods.some((m) => D().modules[m] || D().tested[m]);
-    if (row && started) {
-      go.href = row.href;
-      go.textContent = fmt("continue_to", { title: row.textContent });
-    } else if (!row) {
-      const cert = $(".ac-certificate a", node);
-      if (cert) {
-        go.href = cert.href;
-        go.textContent = cert.textContent;
+    function paint() {
+      let left = 0;
+      $$("[data-ac-module-row]", node).forEach((row) => {
+        if (!finished(row.dataset.acModuleRow)) left += +row.dataset.acDuration || 0;
+      });
+      const remaining = $(".ac-meta__remaining", node);
+      if (remaining) {
+        remaining.hidden = false;
+        $("[data-ac-remaining]", remaining).textContent = minutes(left);
       }
+      // Progress bars: the path's and each stage's (its modules and its assessment).
+      let all = 0;
+      let done = 0;
+      $$(".ac-stage", node).forEach((stage) => {
+        const parts = $$("[data-ac-module-row]", stage).map((r) => finished(r.dataset.acModuleRow)).concat($$("[data-ac-quiz-status]", stage).map((q) => quizState(q.dataset.acQuizStatus).passed));
+        const n = parts.filter(Boolean).length;
+        all += parts.length;
+        done += n;
+        const slot = $("[data-ac-stage-bar]", stage);
+        if (slot) slot.replaceChildren(bar(fmt("stage_progress", { stage: $(".ac-stage__title", stage).textContent.trim() }), n, parts.length));
+      });
+      const slot = $("[data-ac-path-bar]", node);
+      if (slot) slot.replaceChildren(bar(T.path_progress, done, all));
+      paintAll(node);
+      // Continue where you left off: the module last opened, if unfinished,
+      // else the first unfinished one in path order.
+      const last = (D().last || {}).module;
+      const next = mods.includes(last) && !finished(last) ? last : mods.find((m) => !finished(m));
+      const go = $("[data-ac-continue]", node);
+      const row = next && $(`[data-ac-module-row="${next}"] a`, node);
+      const started = mods.some((m) => D().modules[m] || D().tested[m]);
+      if (go && row && started) {
+        go.href = row.href;
+        go.textContent = fmt("continue_to", { title: row.textContent });
+      } else if (go && !row) {
+        const cert = $(".ac-certificate a", node);
+        if (cert) {
+          go.href = cert.href;
+          go.textContent = cert.textContent;
+        }
+      }
+      const state = $("[data-ac-certificate-state]", node);
+      if (state) state.textContent = unlocked(node) ? T.cert_ready : T.certificate_locked;
     }
-    const state = $("[data-ac-certificate-state]", node);
-    if (state) state.textContent = unlocked(node) ? T.cert_ready : T.certificate_locked;
+    paint();
+    watchers.push(paint);
     if (unlocked(node)) emit("path", { id: node.dataset.acPath });
   }
 
@@ -610,29 +981,54 @@
     const kind = node.dataset.acKind;
     const scope = "quiz:" + id;
     if (kind === "practice") {
-      $$(".ac-check", node).forEach((box) => initCheck(box, scope));
+      $$(".ac-check", node).forEach((box) => safe("check #" + box.id, box, initCheck, scope));
       return;
     }
+    const startButton = need("[data-ac-start]", node, "button");
+    const submitButton = need("[data-ac-submit]", node, "button");
+    const results = need("[data-ac-results]", node, "box");
+    const submitRow = need("[data-ac-submit-row]", node, "row");
+    const list = need(".ac-questions", node, "list");
+    const left = $("[data-ac-unanswered]", node) || el("span");
+    const counter = $("[data-ac-count]", node) || el("span");
     const pass = +node.dataset.acPass || 0;
     const draw = +node.dataset.acDraw || 0;
     const lookup = readJSON(node) || {};
-    const record = (D().quizzes[id] = D().quizzes[id] || {});
-    record.attempts = Array.isArray(record.attempts) ? record.attempts : [];
-    const items = $$(".ac-question", node).map((li) => ({ li, check: initCheck($(".ac-check", li), scope, { exam: true }) }));
-    const list = $(".ac-questions", node);
-    const results = $("[data-ac-results]", node);
-    const submitRow = $("[data-ac-submit-row]", node);
-    const startRow = $("[data-ac-start]", node).parentNode;
-    const left = $("[data-ac-left]", node);
-    $$("[data-ac-js]", node).forEach((n) => (n.hidden = false));
+    const rec = () => {
+      const r = (D().quizzes[id] = D().quizzes[id] || {});
+      r.attempts = Array.isArray(r.attempts) ? r.attempts : [];
+      return r;
+    };
+    const startRow = startButton.parentNode;
     let chosen = [];
+    const items = $$(".ac-question", node).map((li) => ({
+      li,
+      check: safe("question #" + li.dataset.acQuestion, $(".ac-check", li), initCheck, scope, { exam: true, onChange: () => progress(true) }),
+    }));
+    $$("[data-ac-js]", node).forEach((n) => (n.hidden = false));
+
+    // "n of N answered", and the answers so far kept with the attempt, so a
+    // reload resumes it.
+    function progress(keep) {
+      const open = chosen.filter((item) => !item.check.grade().answered).length;
+      counter.textContent = fmt("answered_count", { n: chosen.length - open, total: chosen.length });
+      if (!open) left.textContent = "";
+      const current = rec().current;
+      if (keep && current) {
+        current.answers = {};
+        chosen.forEach((item) => (current.answers[item.check.data.id] = item.check.answer()));
+        store.save();
+      }
+    }
 
     function history() {
-      $("[data-ac-history]", node).replaceChildren(
-        ...record.attempts.filter(isObj).map((a) => {
+      const body = $("[data-ac-history]", node);
+      if (!body) return;
+      body.replaceChildren(
+        ...rec().attempts.filter(isObj).map((a) => {
           const tr = el("tr");
-          const verdict = kind === "placement" ? fmt("placement_line", { n: (a.tested || []).length, total: a.modules }) : T[a.passed ? "passed" : "not_passed"];
-          [new Date(a.at).toLocaleDateString(document.documentElement.lang || undefined), a.score + "%", verdict].forEach((c) => tr.append(el("td", null, c)));
+          const verdict = kind === "placement" ? plural("placement_line", a.modules || 0, { done: (a.tested || []).length }) : T[a.passed ? "passed" : "not_passed"];
+          [day(a.at), a.score + "%", verdict].forEach((c) => tr.append(el("td", null, c)));
           return tr;
         }),
       );
@@ -642,18 +1038,24 @@
       const pool = items.filter((item) => item.check);
       chosen = shuffled(pool, attempt.seed).slice(0, draw || pool.length);
       items.forEach((item) => (item.li.hidden = !chosen.includes(item)));
-      chosen.forEach((item) => list.append(item.li));
+      chosen.forEach((item, i) => {
+        list.append(item.li);
+        const k = $(".ac-prompt .ac-kicker", item.li);
+        if (k) k.textContent = fmt("question_of", { n: i + 1, total: chosen.length });
+        if (isObj(attempt.answers) && attempt.answers[item.check.data.id] !== undefined) item.check.restore(attempt.answers[item.check.data.id]);
+      });
       submitRow.hidden = false;
       startRow.hidden = true;
       list.hidden = false;
+      progress(false);
     }
 
     function start() {
-      record.current = { seed: newSeed(), at: now() };
+      rec().current = { seed: newSeed(), at: now() };
       store.save();
       results.hidden = true;
-      items.forEach((item) => item.check && item.check.reset(false));
-      show(record.current);
+      items.forEach((item) => item.check && item.check.reset(false, true));
+      show(rec().current);
       const first = $("input, select, .ac-move", chosen[0].li);
       if (first) first.focus(); // explicit action: start at the first question
     }
@@ -662,7 +1064,7 @@
       const graded = chosen.map((item) => ({ item, result: item.check.grade() }));
       const open = graded.filter((g) => !g.result.answered);
       if (open.length) {
-        left.textContent = fmt("answer_all", { n: open.length });
+        left.textContent = plural("answer_all", open.length);
         const first = $("input, select", open[0].item.li);
         if (first) first.focus();
         return;
@@ -693,90 +1095,116 @@
         attempt.tested.forEach((m) => (D().tested[m] = D().tested[m] || attempt.at));
         attempt.modules = Object.keys(byModule).filter(Boolean).length;
       }
-      record.attempts.push(attempt);
+      rec().attempts.push(attempt);
       emit("quiz", { id, kind, attempt });
-      delete record.current;
+      delete rec().current;
       store.save();
       report(attempt, byModule);
       history();
-      submitRow.hidden = true;
-      startRow.hidden = false;
-      $("[data-ac-start]", node).textContent = T.new_attempt;
+      submitRow.hidden = true; // the end screen has its own Retry
+      startButton.textContent = T.new_attempt;
       paintBadge();
     }
 
+    // The end screen: score against the pass mark, a word on what it means,
+    // results by module and objective, then Retry and Show solution.
     function report(attempt, byModule) {
-      const head = el("p", "ac-result");
+      const { score, passed } = attempt;
+      const head = el("h2", "ac-result");
+      head.tabIndex = -1;
+      const parts = [head];
       if (kind === "assessment") {
-        head.append(icon(attempt.passed ? "✓" : "✗"), " ", el("strong", null, T[attempt.passed ? "passed" : "not_passed"] + ". "), fmt("result_line", { score: attempt.score, pass }));
-      } else head.append(el("strong", null, fmt("placement_line", { n: attempt.tested.length, total: attempt.modules })));
+        head.append(icon(passed ? "✓" : "✗"), " " + T[passed ? "passed" : "not_passed"]);
+        // The score against the pass mark: a native meter, named.
+        const meter = el("meter");
+        Object.assign(meter, { max: 100, value: score, low: pass, optimum: 100 });
+        meter.setAttribute("aria-label", T.attempt_score);
+        const band = score === 100 ? "full" : passed ? "pass" : score >= pass - 20 ? "close" : "low";
+        parts.push(el("p", null, fmt("result_line", { score, pass })), meter, el("p", "ac-band", T["band_" + band]));
+      } else head.append(plural("placement_line", attempt.modules, { done: attempt.tested.length }));
       const table = el("ul", "ac-breakdown");
       Object.entries(byModule).forEach(([m, r]) => {
         const info = lookup[m] || {};
         const li = el("li");
         const state = kind === "placement" && r.right === r.total ? " · " + T.tested_out : "";
-        if (info.url) {
-          const a = el("a", null, info.title);
-          a.href = root + info.url;
-          li.append(a);
-        } else li.append(m || "—");
-        li.append(` ${r.right}/${r.total}${state}`);
+        li.append(info.url ? link(root + info.url, info.title) : m || "—", ` ${r.right}/${r.total}${state}`);
         const sub = el("ul");
-        Object.entries(r.objectives).forEach(([o, [right, total]]) => sub.append(el("li", null, `${(info.objectives || {})[o] || o} ${right}/${total}`)));
+        Object.entries(r.objectives).forEach(([o, [right, total]]) => {
+          const item = el("li");
+          item.append(icon(right === total ? "✓" : "✗"), ` ${(info.objectives || {})[o] || o} ${right}/${total}`);
+          sub.append(item);
+        });
         if (sub.children.length) li.append(sub);
         table.append(li);
       });
-      results.replaceChildren(head, el("p", "ac-result__by", T.by_module), table);
+      const row = el("p", "ac-actions");
+      row.append(button(T.new_attempt, "md-button md-button--primary ac-retry-quiz", start));
+      if (node.hasAttribute("data-ac-solution")) {
+        row.append(button(T.show_solution, "md-button ac-solution", () => {
+          chosen.forEach(({ li }) => $$(".ac-answer", li).forEach((a) => (a.hidden = !(a.open = true))));
+          $(".ac-answer summary", chosen[0].li).focus();
+        }));
+      }
+      results.replaceChildren(...parts, el("p", "ac-result__by", T.by_module), table, row);
       results.hidden = false;
-      results.focus(); // explicit submit: take the learner to the result
+      // Explicit submit: take the learner to the result, its headline below
+      // the sticky header (scroll-margin-top in the stylesheet).
+      head.focus({ preventScroll: true });
+      head.scrollIntoView({ block: "start" });
     }
 
-    $("[data-ac-start]", node).addEventListener("click", start);
-    $("[data-ac-submit]", node).addEventListener("click", submit);
+    startButton.addEventListener("click", start);
+    submitButton.addEventListener("click", submit);
     history();
-    if (record.current) show(record.current);
+    if (rec().current) show(rec().current);
     else {
       list.hidden = true;
-      if (record.attempts.length) $("[data-ac-start]", node).textContent = T.new_attempt;
+      if (rec().attempts.length) startButton.textContent = T.new_attempt;
     }
   }
 
   // ---- certificates ----------------------------------------------------------
   function initCertificate(node) {
     const path = node.dataset.acCertificatePage;
-    const open = unlocked(node);
-    $("[data-ac-locked]", node).hidden = open;
-    if (!open) return;
-    emit("path", { id: path });
-    const certs = D().certs;
-    certs[path] = certs[path] || now();
-    const name = $("#ac-learner-name", node);
-    const shown = $("[data-ac-cert-name]", node);
+    const locked = need("[data-ac-locked]", node, "list");
+    const name = need("#ac-learner-name", node, "field");
+    const shown = need("[data-ac-cert-name]", node, "line");
+    const paint = () => {
+      const open = unlocked(node);
+      locked.hidden = open;
+      paintAll(node);
+      ["[data-ac-name-form]", "[data-ac-cert]", "[data-ac-print-row]"].forEach((s) => $(s, node) && ($(s, node).hidden = !open));
+      if (!open) return false;
+      const certs = D().certs;
+      certs[path] = certs[path] || now();
+      $("[data-ac-cert-date]", node).textContent = day(certs[path], "long");
+      $$("[data-ac-cert-module]", node).forEach((li) => {
+        $("[data-ac-tested]", li).textContent = (D().modules[li.dataset.acCertModule] || {}).done ? "" : " (" + T.tested_out + ")";
+      });
+      $$("[data-ac-quiz-score]", node).forEach((n) => (n.textContent = quizState(n.dataset.acQuizScore).best + "%"));
+      return true;
+    };
     name.value = shown.textContent = D().name || "";
-    $("[data-ac-name-form]", node).hidden = false;
-    $("[data-ac-cert]", node).hidden = false;
-    $("[data-ac-print-row]", node).hidden = false;
-    $("[data-ac-cert-date]", node).textContent = new Date(certs[path]).toLocaleDateString(document.documentElement.lang || undefined, { dateStyle: "long" });
-    $$("[data-ac-cert-module]", node).forEach((li) => {
-      if (!(D().modules[li.dataset.acCertModule] || {}).done) $("[data-ac-tested]", li).textContent = " (" + T.tested_out + ")";
-    });
-    $$("[data-ac-quiz-score]", node).forEach((n) => (n.textContent = quizState(n.dataset.acQuizScore).best + "%"));
     $("[data-ac-save-name]", node).addEventListener("click", () => {
       D().name = shown.textContent = name.value.trim();
       store.save();
       $("[data-ac-name-status]", node).textContent = T.name_saved;
     });
     $("[data-ac-print]", node).addEventListener("click", () => window.print());
-    store.save();
+    watchers.push(paint);
+    if (paint()) {
+      emit("path", { id: path });
+      store.save();
+    }
   }
 
   // ---- the review page: due questions, in their own widgets ----------------------
   function initReview(node) {
-    const list = $("[data-ac-review-list]", node);
-    const summary = $("[data-ac-review-summary]", node);
+    const list = need("[data-ac-review-list]", node, "list");
+    const summary = need("[data-ac-review-summary]", node, "line");
     const tell = () => {
       const n = due().length;
-      summary.textContent = n ? fmt("due_summary", { n }) : T.nothing_due;
+      summary.textContent = n ? plural("due_summary", n) : T.nothing_due;
     };
     const pages = {};
     const fetchPage = (url) =>
@@ -820,10 +1248,10 @@
             );
             delete box.dataset.acReady;
             li.append(box);
-            const link = el("a", "ac-review__source", T.revisit);
-            link.href = root + entry.url;
-            li.append(link);
-            initCheck(box, key.slice(0, key.lastIndexOf("/")), { reviewing: true, onResult: tell });
+            li.append(link(root + entry.url, T.revisit, "ac-review__source"));
+            // A review is a fresh try: the saved answer stays with the original.
+            const scope = key.slice(0, key.lastIndexOf("/"));
+            safe("review #" + box.id, box, initCheck, scope, { reviewing: true, onResult: tell });
           })
           .catch(() => li.remove());
       });
@@ -832,7 +1260,7 @@
 
   // ---- progress page --------------------------------------------------------------
   function initProgressPage(page) {
-    const status = $("[data-ac-progress-status]", page);
+    const status = need("[data-ac-progress-status]", page, "live region");
     const tell = (text) => (status.textContent = text);
     $$("[data-ac-js]", page).forEach((n) => (n.hidden = false));
     const known = $$("[data-ac-module-row]", page).map((r) => r.dataset.acModuleRow);
@@ -843,11 +1271,12 @@
       const gone = Object.keys(D().modules).filter((id) => !known.includes(id)).length;
       const note = $("[data-ac-gone]", page);
       note.hidden = !gone;
-      note.textContent = fmt("gone", { n: gone });
+      note.textContent = plural("gone", gone);
       paintAll(page);
       markNavigation();
       paintBadge();
     };
+    watchers.push(summary);
     $("[data-ac-export]", page).addEventListener("click", () => {
       const a = el("a");
       a.href = URL.createObjectURL(new Blob([JSON.stringify(D(), null, 2)], { type: "application/json" }));
@@ -896,6 +1325,7 @@
   }
 
   function boot() {
+    watchers = [paintBadge, () => paintAll(document), markNavigation];
     // Strings only this page needs travel in the page itself.
     $$("template[data-ac-strings]").forEach((t) => {
       try {
@@ -904,23 +1334,33 @@
         /* a page without its strings still works, showing keys */
       }
     });
-    // Material ships its search dialog without an accessible name.
+    // Material ships its search dialog and its instant-navigation loading
+    // bar without accessible names.
     const dialog = $(".md-search[role=dialog]");
     if (dialog) dialog.setAttribute("aria-label", T.search);
+    const loading = $(".md-progress[role=progressbar]");
+    if (loading) loading.setAttribute("aria-label", T.loading);
+    // Material adds its skip link only to pages whose Markdown has headings;
+    // generated pages (paths, quizzes, progress...) get one here.
+    const h1 = $(".md-content h1");
+    if (h1 && !$(".md-skip")) {
+      h1.id = h1.id || "ac-content";
+      document.body.prepend(link("#" + h1.id, T.skip, "md-skip"));
+    }
     const header = $("[data-ac-module]");
-    if (header) initModule(header);
+    if (header && once(header)) safe("module " + header.dataset.acModule, header, initModule);
     const pages = [
-      ["[data-ac-path]", initPath],
-      ["[data-ac-quiz]", initQuiz],
-      ["[data-ac-certificate-page]", initCertificate],
-      ["[data-ac-review-page]", initReview],
-      ["[data-ac-progress-page]", initProgressPage],
+      ["[data-ac-path]", initPath, "path"],
+      ["[data-ac-quiz]", initQuiz, "quiz"],
+      ["[data-ac-certificate-page]", initCertificate, "certificate"],
+      ["[data-ac-review-page]", initReview, "review page"],
+      ["[data-ac-progress-page]", initProgressPage, "progress page"],
     ];
-    pages.forEach(([sel, init]) => {
+    pages.forEach(([sel, init, name]) => {
       const node = $(sel);
-      if (node && once(node)) init(node);
+      if (node && once(node)) safe(name + " " + (node.dataset.acQuiz || node.dataset.acPath || node.dataset.acCertificatePage || ""), node, init);
     });
-    if (!header) $$(".ac-check").forEach((box) => initCheck(box, "page:" + location.pathname));
+    if (!header) $$(".ac-check").forEach((box) => safe("check #" + box.id, box, initCheck, "page:" + location.pathname));
     paintAll(document);
     markNavigation();
     paintBadge();

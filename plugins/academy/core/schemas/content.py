@@ -207,6 +207,12 @@ def quiz_schema() -> dict[str, Any]:
         "draw": prop(
             {"type": "integer", "minimum": 1}, "Ask this many questions, drawn at random per attempt.", 10
         ),
+        "show_solution": prop(
+            {"type": "boolean"},
+            "Offer a Show solution button after an attempt, revealing every question's answer"
+            " (default true; set false to show only each verdict and the score).",
+            False,
+        ),
         "questions": prop(
             {"type": "array", "items": {"$ref": "#/$defs/question"}, "minItems": 1},
             "The question pool.",
