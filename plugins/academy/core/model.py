@@ -154,6 +154,25 @@ class Scenario:
             best[step_id] = BestAt(top[0], top[1], options)
         return best
 
+    def best_route(self) -> list[tuple[str, int]]:
+        """The highest-scoring route from the start, as ``(step id, option
+        index)``; an ending closes it as ``(step id, -1)``. Among equal
+        totals a route to a ``success`` ending wins, then the earlier option."""
+        by_id = {s.id: s for s in self.steps}
+        best = self.best_totals()
+        route: list[tuple[str, int]] = []
+        current = self.start
+        while current in best and len(route) <= len(by_id):
+            at = best[current]
+            choice = next(
+                (i for i, total, success in at.options if (total, success) == (at.total, at.success)), -1
+            )
+            route.append((current, choice))
+            if choice < 0:
+                break
+            current = by_id[current].options[choice].next
+        return route
+
     @property
     def max_score(self) -> int:
         """Best total score over any route from the start."""

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from academy.core.model import Question, Scenario, Step
+from academy.core.model import Question, Scenario
 from academy.outputs.common import one_line
 from academy.render.text import stable_shuffle
 
@@ -138,33 +138,10 @@ def scenario_lines(scenario: Scenario) -> list[str]:
     return out[:-1]
 
 
-def _best_route(scenario: Scenario) -> list[tuple[Step, int]]:
-    """The highest-scoring route from the start, as ``(step, option index)``.
-
-    Options that close a loop are left out, as :attr:`Scenario.max_score`
-    leaves them out, so the route's total equals the score the page calls
-    the maximum. Among equal totals a route to a ``success`` ending wins,
-    then the earlier option.
-    """
-    by_id = {s.id: s for s in scenario.steps}
-    best = scenario.best_totals()
-    route: list[tuple[Step, int]] = []
-    current = scenario.start
-    while current in best and len(route) <= len(by_id):
-        at = best[current]
-        choice = next(
-            (i for i, total, success in at.options if (total, success) == (at.total, at.success)), -1
-        )
-        route.append((by_id[current], choice))
-        if choice < 0:
-            break
-        current = by_id[current].options[choice].next
-    return route
-
-
 def scenario_answer_lines(scenario: Scenario) -> list[str]:
     out = [f"### Scenario `{scenario.id}`", "", f"**Best score:** {scenario.max_score}", ""]
-    route = _best_route(scenario)
+    by_id = {s.id: s for s in scenario.steps}
+    route = [(by_id[step], choice) for step, choice in scenario.best_route()]
     if route:
         out += ["**Best route:**", ""]
         for n, (step, choice) in enumerate(route, 1):

@@ -214,6 +214,8 @@ class Renderer:
             "id": scenario.id,
             "start": scenario.start,
             "max": scenario.max_score,
+            # What the ending card shows as the best route (the same walk as the maximum).
+            "best": [[step, choice] for step, choice in scenario.best_route() if choice >= 0],
             "objective": scenario.objective,
             "steps": {
                 s.id: (

@@ -154,16 +154,7 @@
     const box = e.target.closest(".ac-check");
     if (box && !touched.has(box)) touched.set(box, Date.now());
   });
-  // The route a scenario took, as the runtime saved it before announcing the
-  // ending: [[step id, option index], ...]; none if unreadable.
   const EXT = "urn:academy:xapi:";
-  function route(key) {
-    try {
-      return JSON.parse(localStorage.getItem("academy:" + root.pathname)).scenarios[key].route;
-    } catch (e) {
-      /* no route, then */
-    }
-  }
 
   const on = (type, handle) => document.addEventListener("academy:" + type, (e) => handle(e.detail || {}));
 
@@ -184,7 +175,8 @@
     add("answered", object, outcome, bare(where.parent));
   });
 
-  on("scenario", ({ key, box, ending, score, max }) => {
+  // `route`: the options taken, [[step id, option index], ...].
+  on("scenario", ({ key, box, ending, score, max, route }) => {
     const module = key.slice(0, key.lastIndexOf("/"));
     const parent = activity(page("module", module), "", "module");
     const name = text(box.querySelector(".ac-scenario__name, .ac-scenario__title strong"));
@@ -195,7 +187,7 @@
       response: ending,
       score: { raw: score, min: 0, max, scaled: max ? Math.max(-1, Math.min(1, score / max)) : 0 },
     };
-    if (route(key)) outcome.extensions = { [EXT + "route"]: route(key) };
+    if (route) outcome.extensions = { [EXT + "route"]: route };
     add("completed", object, outcome, bare(parent));
   });
 

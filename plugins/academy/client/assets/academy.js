@@ -28,7 +28,7 @@
      module    {id}                       a module page opened
      done      {id}                       a module completed
      answer    {key, box, data, result}   a check or question marked
-     scenario  {key, box, ending, score, max}  a scenario reached an ending
+     scenario  {key, box, ending, score, max, route}  a scenario ended
      quiz      {id, kind, attempt}        an assessment or placement submitted
      path      {id}                       a path's certificate unlocked
      sync      {}                         progress changed in another tab
@@ -671,20 +671,6 @@
     const option = (id, i) => (data.steps[id].options || [])[i];
     const score = () => route.reduce((sum, [id, i]) => sum + ((option(id, i) || {}).score || 0), 0);
     const current = () => route.reduce((id, [, i]) => (option(id, i) || {}).next || id, data.start);
-    // The highest-scoring way from a step to an ending (graphs are small).
-    function best(id, seen) {
-      const step = data.steps[id];
-      if (!step || seen.includes(id)) return null;
-      if (step.ending) return { score: 0, route: [], win: step.ending === "success" };
-      let top = null;
-      (step.options || []).forEach((o, i) => {
-        const r = best(o.next, seen.concat(id));
-        const s = r && r.score + (o.score || 0);
-        if (r && (!top || s > top.score || (s === top.score && r.win && !top.win))) top = { score: s, route: [[id, i]].concat(r.route), win: r.win };
-      });
-      return top;
-    }
-
     function turn(cls, who, body) {
       const li = el("li", "ac-turn ac-turn--" + cls);
       if (who) li.append(el("p", "ac-speaker", who));
@@ -722,11 +708,10 @@
         const fb = $(".ac-ending__feedback", steps[id]);
         if (fb) card.append(fb.cloneNode(true));
         card.append(el("p", "ac-score", fmt("score", { score: score(), max: data.max })));
-        const top = best(data.start, []);
-        if (top && top.score > score()) {
-          card.append(el("p", "ac-best", fmt("best_route", { score: top.score })));
+        if (data.max > score()) {
+          card.append(el("p", "ac-best", fmt("best_route", { score: data.max })));
           const ol = el("ol", "ac-best__route");
-          top.route.forEach(([s, i]) => ol.append(el("li", null, optionText(s, i))));
+          (data.best || []).forEach(([s, i]) => ol.append(el("li", null, optionText(s, i))));
           card.append(ol);
         } else card.append(el("p", "ac-best", T.found_best));
         card.append(button(T.restart, "md-button ac-restart", () => {
@@ -768,7 +753,7 @@
       persist(!!next.ending);
       render(true);
       const words = [T.you_chose + " " + end(optionText(id, i)), option(id, i).feedback || ""];
-      if (next.ending) emit("scenario", { key, box, ending: next.ending, score: score(), max: data.max });
+      if (next.ending) emit("scenario", { key, box, ending: next.ending, score: score(), max: data.max, route: route.slice() });
       if (next.ending) words.push(T.outcome + ": " + T["ending_" + next.ending] + ".", fmt("score", { score: score(), max: data.max }));
       live.textContent = words.filter(Boolean).join(" ");
       onChange(key);
