@@ -292,3 +292,58 @@ def test_links_the_check_accepts_build_without_warnings(tmp_path: Path) -> None:
     assert 'href="../../#test-academy"' in page and 'href="#before-you-start"' in page
     export = (root / "build" / "modules" / "gamma.md").read_text(encoding="utf-8")
     assert "[beta by file](beta.md#objectives)" in export
+
+
+def test_serve_shows_problems_at_once_and_comes_back_when_they_are_fixed(tmp_path: Path) -> None:
+    root = site_project(tmp_path)
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "mkdocs", "serve", "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        env=env,
+        start_new_session=True,
+    )
+    lines: list[str] = []
+    threading.Thread(target=lambda: [lines.append(line) for line in proc.stdout], daemon=True).start()
+
+    def fetch(url: str) -> tuple[int, str]:
+        try:
+            with urllib.request.urlopen(f"http://127.0.0.1:{port}/{url}", timeout=10) as response:
+                return response.status, response.read().decode("utf-8")
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode("utf-8")
+        except OSError:
+            return 0, ""
+
+    def until(check, seconds: float = 60) -> None:
+        deadline = time.monotonic() + seconds
+        while not check():
+            if time.monotonic() > deadline:
+                pytest.fail("server log:\n" + "".join(lines))
+            time.sleep(0.2)
+
+    try:
+        until(lambda: fetch("modules/alpha/")[0] == 200)
+        good = (root / "modules" / "alpha.md").read_text(encoding="utf-8")
+        (root / "modules" / "alpha.md").write_text(good.replace("level: foundation", "level: expert"))
+        until(lambda: "schema.enum" in fetch("modules/alpha/")[1])
+        started = time.monotonic()
+        status, html = fetch("paths/main/")
+        assert time.monotonic() - started < 2, "an error page must answer at once"
+        assert status == 404
+        assert "modules/alpha.md:5:8" in html and "[schema.enum]" in html
+        assert "The academy has 1 problem to fix" in html
+        assert 'class="md-header' in html  # the site's own style
+        log = "".join(lines)
+        assert "academy: modules/alpha.md:5:8: [schema.enum]" in log
+        assert "the preview shows them at every address" in log and "/tmp/" not in log.split("schema.enum")[1]
+        (root / "modules" / "alpha.md").write_text(good)
+        until(lambda: fetch("modules/alpha/")[0] == 200)
+        assert "Alpha" in fetch("modules/alpha/")[1]
+    finally:
+        os.killpg(proc.pid, signal.SIGTERM)
+        proc.wait(timeout=30)

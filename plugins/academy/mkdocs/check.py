@@ -34,18 +34,30 @@ def settings_for(config: MkDocsConfig, options: dict[str, Any]) -> Settings:
         raise PluginError(str(exc)) from None
 
 
-def check(settings: Settings, config: MkDocsConfig, cache: LoadCache) -> Result:
+def blocks(result: Result, config: MkDocsConfig) -> bool:
+    """Whether the problems stop the build: errors, or warnings under ``--strict``."""
+    return bool(result.errors or (config.strict and result.warnings))
+
+
+def check(settings: Settings, config: MkDocsConfig, cache: LoadCache, serving: bool = False) -> Result:
     """Check the academy; log every problem; stop the build on errors (or
-    warnings under ``--strict``)."""
+    warnings under ``--strict``).
+
+    Under ``mkdocs serve`` a result that blocks is returned, not raised: the
+    preview then shows the problems (:mod:`.serve_errors`), which logs them.
+    """
     result = run(settings, cache)
+    if serving and blocks(result, config):
+        return result
     for p in result.problems:
         (log.error if p.severity is Severity.ERROR else log.warning)(format_problem(p, severity=False))
-    if result.errors or (config.strict and result.warnings):
+    if blocks(result, config):
         # Under --strict our warnings are known now, so fail before MkDocs
-        # cleans site_dir rather than after it has rewritten it.
+        # cleans site_dir rather than after it has rewritten it. The site
+        # folder is not named: under `academy build` it is a staging folder.
         raise PluginError(
             f"academy: {plural(len(result.errors), 'error')}, {plural(len(result.warnings), 'warning')} "
             f"in {plural(len(result.files), 'file')}{' (strict mode)' if not result.errors else ''}; "
-            f"the site was not built and {config.site_dir} is untouched."
+            "the site was not built, and the last site built is untouched."
         )
     return result

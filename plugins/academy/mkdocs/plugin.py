@@ -39,7 +39,7 @@ from academy.core.problems import SettingsError
 from academy.core.settings import Settings
 from academy.mkdocs import assets, nav
 from academy.mkdocs.build import Build
-from academy.mkdocs.check import check, settings_for
+from academy.mkdocs.check import blocks, check, settings_for
 from academy.mkdocs.config import AcademyConfig
 from academy.mkdocs.csp.wiring import CspWiring
 from academy.mkdocs.dirty import DirtyBuilds
@@ -51,6 +51,7 @@ from academy.mkdocs.perf.ahead_work import render_ahead
 from academy.mkdocs.perf.memo import PageParts
 from academy.mkdocs.perf.slots import LIFT_CLOSE, LIFT_OPEN
 from academy.mkdocs.perf.timing import HookTimes
+from academy.mkdocs.serve_errors import ServeErrors
 from academy.mkdocs.theme import HEAD_VARIABLE
 from academy.outputs.common import build_time
 from academy.outputs.jsonld import JSONLD_OPEN
@@ -76,6 +77,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
                 setattr(self, name, self.times.wrap(name, getattr(self, name)))
         self.cache = LoadCache()
         self.build: Build | None = None
+        self.errors: ServeErrors | None = None  # what a preview shows while the academy cannot build
         self.settings: Settings | None = None  # kept when a build fails its check, for on_serve
         self.serving = False
         self.dirty = DirtyBuilds()
@@ -97,13 +99,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.built = build_time()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        self.build = None
+        self.build, self.errors = None, None
         if not self.config.enabled:
             return config
         settings = self.settings = settings_for(config, dict(self.config))
-        result = check(settings, config, self.cache)
-        urls = SiteUrls(config.use_directory_urls)
+        result = check(settings, config, self.cache, serving=self.serving)
         language = config.theme.get("language") or "en"
+        if blocks(result, config):  # only under `mkdocs serve`: a build has stopped by now
+            self.errors = ServeErrors(result.problems, language)
+            self.errors.report(len(result.files))
+            return config
+        urls = SiteUrls(config.use_directory_urls)
         xapi = settings.xapi.actor if settings.xapi else ""
         templates = settings.root / settings.templates_dir if settings.templates_dir else None
         if templates is not None:
@@ -135,6 +141,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if self.errors is not None:
+            self.errors.strip(files)
+            self.dirty.failed()  # the next good build writes every page again
+            return files
         build = self.build
         if build is None:
             return files
@@ -233,6 +243,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         return self.csp.finished_page(output, page)
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
+        if self.errors is not None:
+            return self.errors.environment(env)
         if self.build is None:
             return env
         # Material prints `page.title | striptags` into <title> unescaped, and

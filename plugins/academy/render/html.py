@@ -15,8 +15,8 @@ from __future__ import annotations
 
 import difflib
 import functools
-from collections.abc import Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -24,7 +24,7 @@ import jinja2
 from markupsafe import Markup
 
 from academy.core.model import Academy, LearningPath, Module, Question, Quiz, Scenario
-from academy.core.problems import SettingsError
+from academy.core.problems import Problem, SettingsError, Severity, visible
 from academy.render import i18n
 from academy.render.text import ascii_html, inline, json_for_html, paragraphs, prose, stable_shuffle
 from academy.render.urls import SiteUrls
@@ -341,3 +341,21 @@ class Renderer:
     def role_cards(self, base: str) -> str:
         cards = [(p, self.academy.path_duration(p), len(p.module_ids)) for p in self.academy.paths]
         return self._render("role_cards.html", cards=cards, base=base)
+
+
+def problems_page(problems: Sequence[Problem], language: str = "en") -> str:
+    """The problems that keep the academy from being built, as HTML for a
+    preview (``mkdocs serve`` shows it at every address until they are fixed)."""
+    env = _environment(language, True, None)
+    table = i18n.strings(language)
+    errors = [p for p in problems if p.severity is Severity.ERROR] or list(problems)
+    heading = (
+        table["problems_title_one"]
+        if len(errors) == 1
+        else table["problems_title_other"].format(n=len(errors))
+    )
+    # Bidi overrides and control characters shown as escapes, as in the terminal.
+    shown = [
+        replace(p, file=visible(p.file), message=visible(p.message), hint=visible(p.hint)) for p in problems
+    ]
+    return env.get_template("problems.html").render(problems=shown, heading=heading, marks=Marks())
