@@ -103,6 +103,7 @@ class _Parsed:
     parsed: bool = False  # the YAML parsed; ``data`` is the document
     local: tuple[Any, tuple[Problem, ...]] | None = None
     head: str = ""
+    aliases: tuple[tuple[tuple[tuple[str | int, ...], str], str], ...] = ()
 
 
 def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) -> _Parsed:
@@ -143,6 +144,10 @@ def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) 
         )
     elif ref.kind != PAGE:
         errors = schema.errors(ref.kind, doc.data)
+        fixes = schema.misspellings(errors)
+        if fixes:
+            problems.extend(_read_as_meant(doc, fixes, file, ref.kind))
+            errors = schema.errors(ref.kind, doc.data)
         for error in errors:
             problems.extend(schema.to_problems(error, doc, file, ref.kind))
             bad.add(_error_path(error))
@@ -163,6 +168,7 @@ def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) 
         frozenset(bad),
         True,
         head=head,
+        aliases=tuple(doc.aliases.items()),
     )
     if env is not None:
         # The per-file rules need only this file, so they run here too: in
@@ -195,6 +201,7 @@ def _finish(parsed: _Parsed) -> Loaded:
             head=parsed.digest,
         )
     doc = YamlDoc(parsed.data, None, parsed.yaml_line, parsed.yaml_text)
+    doc.aliases.update(parsed.aliases)
     item: Item | None = None
     if isinstance(parsed.data, dict):
         if ref.kind == MODULE:
@@ -234,6 +241,33 @@ def _error_path(error: Any) -> YamlPath:
     if error.validator in ("additionalProperties", "unevaluatedProperties"):
         return (*path, "\0unknown")
     return path
+
+
+def _read_as_meant(
+    doc: YamlDoc, fixes: list[tuple[tuple[str | int, ...], str, str]], file: str, kind: str
+) -> list[Problem]:
+    """Rename each misspelt key to the one meant, in the data (the rules then
+    see the file as the author meant it), and report each once."""
+    out = []
+    for path, wrong, right in fixes:
+        target: Any = doc.data
+        for step in path:
+            target = target[step]
+        target[right] = target.pop(wrong)
+        doc.aliases[(path, right)] = wrong
+        line, col = doc.locate_key((*path, right))
+        where = f" in {schema.field_name(path)}" if path else ""
+        out.append(
+            problem(
+                "schema.unknown-field",
+                file,
+                line,
+                col,
+                f"unknown field `{wrong}`{where}: the required `{right}` is missing, so it is read as `{right}`",
+                f"Rename `{wrong}` to `{right}`.",
+            )
+        )
+    return out
 
 
 def _loose_booleans(doc: YamlDoc, errors: list[Any], file: str) -> list[Problem]:

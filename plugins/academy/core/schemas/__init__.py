@@ -324,3 +324,35 @@ def _type_word(json_type: str) -> str:
         "object": "a mapping of fields",
         "null": "empty",
     }.get(json_type, json_type)
+
+
+def misspellings(errors: Sequence[ValidationError]) -> list[tuple[tuple[str | int, ...], str, str]]:
+    """``(object path, key written, key meant)`` where an object misses a
+    required key and has an unknown one close to it (``objectivs``).
+
+    One mistake, so one problem: the loader reads the key as meant, and the
+    missing field and everything that depends on it (a check naming an
+    objective, coverage) are not reported again as if they were mistakes too.
+    """
+    missing: dict[tuple[str | int, ...], list[str]] = {}
+    unknown: dict[tuple[str | int, ...], list[str]] = {}
+    for error in errors:
+        path = tuple(error.absolute_path)
+        if error.validator == "required":
+            match = REQUIRED.match(error.message)
+            if match:
+                missing.setdefault(path, []).append(match.group(1))
+        elif error.validator in ("additionalProperties", "unevaluatedProperties") and isinstance(
+            error.instance, dict
+        ):
+            known = (error.schema or {}).get("properties", {}) if isinstance(error.schema, dict) else {}
+            unknown.setdefault(path, []).extend(k for k in error.instance if k not in known)
+    out = []
+    for path, wanted in missing.items():
+        for right in wanted:
+            close = did_you_mean(right, unknown.get(path, ()))
+            if close:
+                wrong = close.split("`")[1]
+                unknown[path].remove(wrong)
+                out.append((path, wrong, right))
+    return out

@@ -32,7 +32,7 @@ class YamlDoc:
     files are clean and never need a position, so they are parsed once.
     """
 
-    __slots__ = ("_root", "_text", "data", "line_offset", "loose")
+    __slots__ = ("_root", "_text", "aliases", "data", "line_offset", "loose")
 
     def __init__(
         self,
@@ -44,6 +44,9 @@ class YamlDoc:
     ) -> None:
         #: Booleans written as ``yes``, ``no``, ``on`` or ``off`` (see ``is_loose_boolean``).
         self.loose = loose
+        #: ``(mapping path, key the data uses) -> key the file has``: misspelt
+        #: keys the loader read as the key meant, still located where written.
+        self.aliases: dict[tuple[tuple[str | int, ...], str], str] = {}
         self.data = data
         self._root = root
         self._text = text
@@ -61,12 +64,17 @@ class YamlDoc:
         The flag tells whether the full path was found.
         """
         node = self.root
-        for step in path:
-            child = _child(node, step)
+        for depth, step in enumerate(path):
+            child = _child(node, self._written(path[:depth], step))
             if child is None:
                 return node, False
             node = child
         return node, True
+
+    def _written(self, where: Sequence[str | int], step: str | int) -> str | int:
+        if self.aliases and isinstance(step, str):
+            return self.aliases.get((tuple(where), step), step)
+        return step
 
     def locate(self, path: Sequence[str | int]) -> tuple[int, int]:
         """Return the file ``(line, column)`` of the value at ``path``."""
@@ -82,7 +90,7 @@ class YamlDoc:
             return self.locate(path)
         parent, found = self.node_at(path[:-1])
         if found:
-            key = _key_node(parent, path[-1])
+            key = _key_node(parent, self._written(path[:-1], path[-1]))
             if key is not None:
                 return self._position(key)
         return self.locate(path)
