@@ -148,6 +148,15 @@ _CODES: tuple[Code, ...] = (
         'Quote values that contain `: ` or start with a special character: `title: "De-escalation: the basics"`.',
     ),
     Code(
+        "yaml.indent",
+        E,
+        "A key is indented unlike the keys beside it",
+        "choices:\n  - text: Offer a refund.\n     feedback: Too early.   # one space too far",
+        "Line the key up with the keys of its mapping: `feedback:` under `text:`. YAML decides what "
+        "belongs together by indentation alone, so one space too many or too few moves a key into "
+        "another mapping, or out of its list item.",
+    ),
+    Code(
         "yaml.tab",
         E,
         "A tab character indents YAML",

@@ -104,6 +104,7 @@ class _Parsed:
     local: tuple[Any, tuple[Problem, ...]] | None = None
     head: str = ""
     aliases: tuple[tuple[tuple[tuple[str | int, ...], str], str], ...] = ()
+    holes: tuple[YamlPath, ...] = ()
 
 
 def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) -> _Parsed:
@@ -148,7 +149,14 @@ def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) 
         if fixes:
             problems.extend(_read_as_meant(doc, fixes, file, ref.kind))
             errors = schema.errors(ref.kind, doc.data)
+        holes = doc.holes
+        bad.update(holes)  # set aside after a syntax error: reported as that, not checked
         for error in errors:
+            path = tuple(error.absolute_path)
+            if any(path[: len(h)] == h for h in holes):
+                continue
+            if error.validator == "required" and any(h[:-1] == path for h in holes):
+                continue  # the field may well be in the block set aside
             problems.extend(schema.to_problems(error, doc, file, ref.kind))
             bad.add(_error_path(error))
         if doc.loose:
@@ -161,7 +169,7 @@ def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) 
         digest,
         tuple(problems),
         doc.data,
-        yaml_text,
+        doc.text,  # a recovered document's own text, so positions stay findable
         yaml_line,
         body,
         body_line,
@@ -169,6 +177,7 @@ def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) 
         True,
         head=head,
         aliases=tuple(doc.aliases.items()),
+        holes=doc.holes,
     )
     if env is not None:
         # The per-file rules need only this file, so they run here too: in
@@ -202,6 +211,7 @@ def _finish(parsed: _Parsed) -> Loaded:
         )
     doc = YamlDoc(parsed.data, None, parsed.yaml_line, parsed.yaml_text)
     doc.aliases.update(parsed.aliases)
+    doc.holes = parsed.holes
     item: Item | None = None
     if isinstance(parsed.data, dict):
         if ref.kind == MODULE:

@@ -57,7 +57,12 @@ def _objective(
     ctx: Context, module: Module, objective: str, path: tuple, objective_ids: list[str]
 ) -> Iterator[Problem]:
     where = (*path, "objective")
-    if objective and ctx.sound(module.file, where) and module.objective(objective) is None:
+    if (
+        objective
+        and ctx.sound(module.file, where)
+        and ctx.sound(module.file, ("objectives",))
+        and module.objective(objective) is None
+    ):
         known = ", ".join(f"`{o}`" for o in objective_ids) or "none"
         yield ctx.at(
             "ref.objective",
@@ -160,7 +165,7 @@ def _question(ctx: Context, quiz: Quiz, question: Question, module_ids: list[str
         )
         return
     objective_ids = [o.id for o in module.objectives]
-    if module.objective(question.objective) is None:
+    if module.objective(question.objective) is None and ctx.sound(module.file, ("objectives",)):
         yield ctx.at(
             "ref.objective",
             f,

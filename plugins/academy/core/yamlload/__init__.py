@@ -21,9 +21,10 @@ from academy.core.codes import problem
 from academy.core.problems import Problem
 from academy.core.yamlload.builder import Builder
 from academy.core.yamlload.depth import prescan_depth, pure_deep_mark, too_deep
-from academy.core.yamlload.doc import YamlDate, YamlDoc, describe_scalar, has_unsupported_tag
+from academy.core.yamlload.doc import YamlDate, YamlDoc, describe_scalar, has_unsupported_tag, paths_at_lines
 from academy.core.yamlload.fast import CAREFUL, load_plain
 from academy.core.yamlload.guards import first_line, syntax_problems
+from academy.core.yamlload.recover import recover
 from academy.core.yamlload.tags import MAX_DEPTH, MAX_NODES, MAX_YAML_BYTES, NULL, Loader
 
 __all__ = [
@@ -63,10 +64,16 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
     fast = load_plain(text)
     if fast is not CAREFUL:
         return YamlDoc(fast, None, line_offset, text), []
+    holes: list[int] = []
+    problems: list[Problem] = []
     try:
         root = yaml.compose(text, Loader=Loader)
     except yaml.MarkedYAMLError as exc:
-        return None, syntax_problems(exc, text, file, line_offset)
+        root, text, holes, problems = recover(
+            text, exc, lambda error, patched: syntax_problems(error, patched, file, line_offset), Loader
+        )
+        if root is None:
+            return None, problems
     except yaml.YAMLError as exc:  # ReaderError: control characters and the like
         position = getattr(exc, "position", 0) or 0
         line = text.count("\n", 0, position) + line_offset
@@ -77,9 +84,12 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
         line, column = (deep.line + line_offset, deep.column + 1) if deep else (line_offset, 1)
         return None, [too_deep(file, line, column)]
     if root is None:
-        return YamlDoc(None, yaml.ScalarNode(NULL, ""), line_offset, text), []
+        return YamlDoc(None, yaml.ScalarNode(NULL, ""), line_offset, text), problems
     builder = Builder(file, line_offset)
     data = builder.build(root)
     if builder.fatal:
-        return None, builder.problems
-    return YamlDoc(data, root, line_offset, text, tuple(builder.loose)), builder.problems
+        return None, problems + builder.problems
+    doc = YamlDoc(data, root, line_offset, text, tuple(builder.loose))
+    if holes:
+        doc.holes = tuple(paths_at_lines(root, set(holes)))
+    return doc, problems + builder.problems

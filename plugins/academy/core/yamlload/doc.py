@@ -32,7 +32,7 @@ class YamlDoc:
     files are clean and never need a position, so they are parsed once.
     """
 
-    __slots__ = ("_root", "_text", "aliases", "data", "line_offset", "loose")
+    __slots__ = ("_root", "_text", "aliases", "data", "holes", "line_offset", "loose")
 
     def __init__(
         self,
@@ -47,10 +47,17 @@ class YamlDoc:
         #: ``(mapping path, key the data uses) -> key the file has``: misspelt
         #: keys the loader read as the key meant, still located where written.
         self.aliases: dict[tuple[tuple[str | int, ...], str], str] = {}
+        #: Paths of blocks set aside after a syntax error (see ``recover``).
+        self.holes: tuple[tuple[str | int, ...], ...] = ()
         self.data = data
         self._root = root
         self._text = text
         self.line_offset = line_offset
+
+    @property
+    def text(self) -> str:
+        """The YAML the data was built from (a recovered document's patched text)."""
+        return self._text
 
     @property
     def root(self) -> yaml.Node:
@@ -163,3 +170,26 @@ def describe_scalar(node: yaml.Node) -> str | None:
         TIMESTAMP: "date",
         NULL: "empty",
     }.get(node.tag)
+
+
+def paths_at_lines(root: yaml.Node, lines: set[int]) -> list[tuple[str | int, ...]]:
+    """The paths of the nodes that start on ``lines`` (0-based), shallowest first."""
+    out: list[tuple[str | int, ...]] = []
+    stack: list[tuple[yaml.Node, tuple[str | int, ...]]] = [(root, ())]
+    while stack:
+        node, path = stack.pop()
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if isinstance(key, yaml.ScalarNode):
+                    child = (*path, key.value)
+                    if key.start_mark.line in lines:
+                        out.append(child)
+                    else:
+                        stack.append((value, child))
+        elif isinstance(node, yaml.SequenceNode):
+            for i, item in enumerate(node.value):
+                if item.start_mark.line in lines:
+                    out.append((*path, i))
+                else:
+                    stack.append((item, (*path, i)))
+    return sorted(out, key=len)

@@ -3,6 +3,8 @@ syntax errors told in an author's terms."""
 
 from __future__ import annotations
 
+import re
+
 import yaml
 
 from academy.core.codes import problem
@@ -62,6 +64,21 @@ def syntax_problems(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset
         if deep is not None:
             line, column = deep.line + line_offset, deep.column + 1
         return [too_deep(file, line, column)]
+    if mark is not None:
+        misaligned = _misaligned(text.split("\n"), mark.line, mark.column, exc.problem or "")
+        if misaligned is not None:
+            key, has, wants, above = misaligned
+            return [
+                problem(
+                    "yaml.indent",
+                    file,
+                    line,
+                    has + 1,
+                    f"`{key}:` starts at column {has + 1}, but the keys of the mapping it belongs to start at "
+                    f"column {wants + 1} (`{above}:` on line {line_offset + _above_line(text, mark.line)})",
+                    f"Start `{key}:` at column {wants + 1}, under `{above}:`.",
+                )
+            ]
     message = exc.problem or "invalid YAML"
     if exc.context:
         message = f"{message} ({exc.context})"
@@ -69,3 +86,40 @@ def syntax_problems(exc: yaml.MarkedYAMLError, text: str, file: str, line_offset
     if "simple key" in message and mark is not None and mark.column > 1024:
         hint = "YAML keys are limited to 1,024 characters; this line has a longer one."
     return [problem("yaml.syntax", file, line, column, message, hint)]
+
+
+_KEY_LINE = re.compile(r"^( *)(- +)?([^\s:#'\"][^:#]*?):(?:\s|$)")
+
+
+def _above_line(text: str, at: int) -> int:
+    lines = text.split("\n")
+    for number in range(at - 1, -1, -1):
+        if lines[number].strip() and not lines[number].lstrip().startswith("#"):
+            return number
+    return 0
+
+
+def _misaligned(lines: list[str], at: int, column: int, reason: str) -> tuple[str, int, int, str] | None:
+    """``(key, its column, the column it should have, the key above)`` when
+    the error is a key indented unlike the keys of the mapping above it.
+
+    YAML's own words ("mapping values are not allowed here", "did not find
+    expected '-' indicator") describe what the parser expected, not that a
+    line is indented one space too far; an author needs the columns.
+    """
+    if at >= len(lines) or not ("mapping values" in reason or "expected" in reason):
+        return None
+    here = _KEY_LINE.match(lines[at])
+    if here is None or here.group(2):
+        return None
+    has = len(here.group(1))
+    first_colon = here.end(3)
+    if "mapping values" in reason and column != first_colon:
+        return None  # a later `: ` inside the value: a quoting problem, not indentation
+    above = _KEY_LINE.match(lines[_above_line("\n".join(lines), at)])
+    if above is None:
+        return None
+    wants = len(above.group(1)) + len(above.group(2) or "")
+    if has == wants:
+        return None
+    return here.group(3).strip(), has, wants, above.group(3).strip()
