@@ -183,7 +183,7 @@ def test_content_workflow_steps_run_in_a_repository_made_by_init(
     assert review.returncode == 0, review.stderr
     text = summary.read_text(encoding="utf-8")
     assert text.startswith(f"## Curriculum review: `{base}` → `HEAD`\n")
-    assert "- added `second-module` “Second module” (modules/second-module.md, 15 min)" in text
+    assert "- module `second-module`: added: “Second module” (modules/second-module.md, 15 min)" in text
     assert "  - `second-module` added to stage `first-steps`" in text
 
     # A problem becomes an annotation on the pull request, and fails the job.

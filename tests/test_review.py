@@ -186,14 +186,16 @@ def test_answer_key_change_and_move_in_one_commit(repo: Path, capsys: pytest.Cap
     assert "check `late-return`" in report
     assert "now correct: “Refund at once.”" in report
     assert "no longer correct: “Check the order history, then decide with your lead.”" in report
-    assert "moved `refunds`: modules/refunds.md → modules/billing/refunds.md" in report
-    assert "added `refunds`" not in report and "removed `refunds`" not in report
+    assert "- module `refunds`: moved: modules/refunds.md → modules/billing/refunds.md\n" in report
+    assert "added" not in report and "removed" not in report
     golden("answer-key-and-move", report)
     data = json.loads(review(capsys, "HEAD~1", "--format", "json"))
-    assert data["answer_keys"][0]["now_correct"] == ["Refund at once."]
-    assert data["modules_moved"] == [
-        {"module": "refunds", "from": "modules/refunds.md", "to": "modules/billing/refunds.md"}
+    keys = [f for f in data["findings"] if f["kind"] == "answer-key"]
+    assert [(k["where"], k["data"]["after"]) for k in keys] == [
+        ("module `refunds`, check `late-return`", ["Refund at once."])
     ]
+    moved = [f["data"] for f in data["findings"] if f["kind"] == "moved"]
+    assert moved == [{"from": "modules/refunds.md", "to": "modules/billing/refunds.md"}]
 
 
 def test_series_of_commits(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -242,7 +244,7 @@ def test_working_tree_and_problems(repo: Path, capsys: pytest.CaptureFixture[str
     report = review(capsys, "HEAD")
     assert "`review` → `working tree`" not in report
     assert "→ `working tree`" in report
-    assert "new error `schema.enum` modules/basics.md:5: level is `fundamental`" in report
+    assert "- modules/basics.md:5: new error `schema.enum`: level is `fundamental`" in report
 
 
 def test_unknown_revision_is_a_usage_error(repo: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -10,8 +10,10 @@ from academy.cli.common import EXIT_OK
 
 
 def register(commands: Any) -> None:
-    schema = commands.add_parser("schema", help="print the JSON Schema of a module, path or quiz bank")
-    schema.add_argument("kind", choices=("module", "path", "quiz"))
+    schema = commands.add_parser(
+        "schema", help="print a JSON Schema: of a module, path or quiz bank, or of a JSON output"
+    )
+    schema.add_argument("kind", choices=("module", "path", "quiz", "catalog", "review", "insights"))
     schema.set_defaults(func=cmd_schema)
 
     codes = commands.add_parser("codes", help="list every problem code")
@@ -22,9 +24,20 @@ def register(commands: Any) -> None:
 
 
 def cmd_schema(args: argparse.Namespace) -> int:
-    from academy.core.schemas import schema_text
+    if args.kind == "review":
+        from academy.cli.review.schema import review_schema_text
 
-    sys.stdout.write(schema_text(args.kind))
+        sys.stdout.write(review_schema_text())
+    elif args.kind == "insights":
+        from importlib import resources
+
+        sys.stdout.write(
+            resources.files("academy.outputs.insights").joinpath("insights.schema.json").read_text("utf-8")
+        )
+    else:
+        from academy.core.schemas import schema_text
+
+        sys.stdout.write(schema_text(args.kind))
     return EXIT_OK
 
 

@@ -18,7 +18,7 @@ from typing import Any
 from academy.cli.common import EXIT_OK, EXIT_USAGE
 from academy.cli.review.compare import Report, compare
 from academy.cli.review.git import ReviewError, load_revision
-from academy.cli.review.markdown import to_markdown
+from academy.cli.review.markdown import to_markdown, to_text
 
 
 def review(project: Path, base: str, head: str | None) -> Report:
@@ -34,7 +34,12 @@ def register(commands: Any) -> None:
         "head", nargs="?", default=None, help="git revision to compare to (default: the working tree)"
     )
     review_.add_argument("--project", default=".", help="project folder (holding mkdocs.yml); default: .")
-    review_.add_argument("--format", choices=("markdown", "json"), default="markdown")
+    review_.add_argument(
+        "--format",
+        choices=("markdown", "text", "json"),
+        default="markdown",
+        help="markdown (a pull-request comment, the default), text, or json (schema: `academy schema review`)",
+    )
     review_.set_defaults(func=cmd_review)
 
 
@@ -44,7 +49,8 @@ def cmd_review(args: argparse.Namespace) -> int:
     except ReviewError as exc:
         print(f"academy review: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    sys.stdout.write(report.to_json() if args.format == "json" else to_markdown(report))
+    write = {"json": Report.to_json, "text": to_text, "markdown": to_markdown}[args.format]
+    sys.stdout.write(write(report))
     return EXIT_OK
 
 

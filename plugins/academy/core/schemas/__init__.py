@@ -9,6 +9,7 @@ reported as the trap they are, with the fix.
 
 from __future__ import annotations
 
+import difflib
 import functools
 import json
 import re
@@ -350,9 +351,8 @@ def misspellings(errors: Sequence[ValidationError]) -> list[tuple[tuple[str | in
     out = []
     for path, wanted in missing.items():
         for right in wanted:
-            close = did_you_mean(right, unknown.get(path, ()))
+            close = difflib.get_close_matches(right, unknown.get(path, ()), n=1, cutoff=0.6)
             if close:
-                wrong = close.split("`")[1]
-                unknown[path].remove(wrong)
-                out.append((path, wrong, right))
+                unknown[path].remove(close[0])
+                out.append((path, close[0], right))
     return out
