@@ -87,12 +87,13 @@ class GeneratedFiles:
         )
         self.build.pages[src] = (section, item)
 
-    def runtime(self) -> None:
-        """The runtime's stylesheet and script (with the xAPI sender when it is on)."""
+    def runtime(self, package_addon: str = "") -> None:
+        """The runtime's stylesheet and script (with the xAPI sender when it is
+        on, and ``package_addon`` in LMS packages)."""
         build, config = self.build, self.config
         self.files.append(File.generated(config, STYLES, content=runtime_styles()))
         review_url = "review/" if config.use_directory_urls else "review.html"
-        addon = ""
+        addon = package_addon
         xapi = build.settings.xapi
         if xapi is not None:
             urls = build.urls

@@ -45,6 +45,7 @@ from academy.mkdocs.csp.wiring import CspWiring
 from academy.mkdocs.dirty import DirtyBuilds
 from academy.mkdocs.files import SCRIPT, STYLES, GeneratedFiles
 from academy.mkdocs.module_pages import ModulePages
+from academy.mkdocs.package_scope import PackageScope
 from academy.mkdocs.pages import GeneratedPages
 from academy.mkdocs.perf import collector
 from academy.mkdocs.perf.ahead_work import render_ahead
@@ -86,6 +87,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.csp = CspWiring(self)
         self.markers = AcademyMarkers()
         self.generation: tuple[Any, ...] = ()
+        #: Set by ``academy package`` before it builds; never by mkdocs.yml.
+        self.package: PackageScope | None = None
 
     # Defining on_startup makes MkDocs keep this instance across `serve`
     # rebuilds, which is what lets the load cache skip unchanged files.
@@ -100,10 +103,17 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.build = None
         if not self.config.enabled:
             return config
+        package = self.package
+        if package is not None:
+            package.configure(config)
         settings = self.settings = settings_for(config, dict(self.config))
+        if package is not None:
+            settings = package.settings(settings)
         result = check(settings, config, self.cache)
-        urls = SiteUrls(config.use_directory_urls)
         language = config.theme.get("language") or "en"
+        if package is not None:
+            result = package.restrict(result, language)
+        urls = SiteUrls(config.use_directory_urls)
         xapi = settings.xapi.actor if settings.xapi else ""
         templates = settings.root / settings.templates_dir if settings.templates_dir else None
         if templates is not None:
@@ -143,15 +153,23 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.dirty.begin(files, config, (build.result.shape, self.generation))
         # The author's own pages, listed before ours join: with thousands of
         # modules, filtering them out again afterwards costs more.
+        package = self.package
+        if package is not None:
+            package.drop_authored(files, config)
         authored = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
         generated = GeneratedFiles(build, files, config, self.dirty)
         generated.pages()
         build.asset_links = assets.publish(files, config, build.academy, build.settings)
         generated.certificates()
-        generated.runtime()
-        generated.schemas()
-        generated.machine_files()
-        nav.arrange(build, authored, config)
+        if package is None:
+            generated.runtime()
+            generated.schemas()
+            generated.machine_files()
+            nav.arrange(build, authored, config)
+        else:
+            generated.runtime(package.runtime_addon(build.language))
+            package.add_files(files, config, build.language)
+            package.navigation(config, build.strings)
         render_ahead(build, config)
         collector.freeze(self.serving)
         return files
@@ -230,7 +248,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
                 output = output[:at] + build.parts.jsonld(item) + "\n" + output[at:]
         if page.file.src_uri in build.descriptions:
             page.meta.pop("description", None)
-        return self.csp.finished_page(output, page)
+        output = self.csp.finished_page(output, page)
+        if self.package is not None:
+            output = self.package.finished_page(output, page.file.dest_uri, build.strings["lms_new_tab"])
+        return output
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.build is None:
