@@ -305,6 +305,7 @@
   }
 
   const pad = (n) => String(Math.floor(n)).padStart(2, "0");
+  const real = (x) => String(+x.toFixed(4)); // 1, 0.5, 0.3333: no trailing zeros
   function scorm(api, v2004) {
     const call = (name12, name04, ...args) => String(api[v2004 ? name04 : name12](...args));
     const get = (k) => call("LMSGetValue", "GetValue", k);
@@ -354,9 +355,9 @@
         if (v2004) {
           set("cmi.completion_status", m.complete ? "completed" : "incomplete");
           set("cmi.success_status", m.success || "unknown");
-          set("cmi.progress_measure", m.progress.toFixed(4));
+          set("cmi.progress_measure", real(m.progress));
           if (m.score != null) {
-            set("cmi.score.scaled", (m.score / 100).toFixed(4));
+            set("cmi.score.scaled", real((m.score / 100)));
             set("cmi.score.raw", m.score);
             set("cmi.score.min", 0);
             set("cmi.score.max", 100);
@@ -369,8 +370,8 @@
             }
             set(`cmi.objectives.${i}.completion_status`, st.complete ? "completed" : "incomplete");
             set(`cmi.objectives.${i}.success_status`, st.success);
-            set(`cmi.objectives.${i}.progress_measure`, st.progress.toFixed(4));
-            if (st.scaled != null) set(`cmi.objectives.${i}.score.scaled`, st.scaled.toFixed(4));
+            set(`cmi.objectives.${i}.progress_measure`, real(st.progress));
+            if (st.scaled != null) set(`cmi.objectives.${i}.score.scaled`, real(st.scaled));
           });
         } else {
           let next = m.tests ? (m.allDone && m.success === "passed" ? "passed" : m.success === "failed" ? "failed" : "incomplete") : m.allDone ? "completed" : "incomplete";
