@@ -144,7 +144,9 @@ class PackageScope:
         strings = lms_strings(language)
         conf = runtime_config(course, self.format, strings)
         notice = strings["lms_standalone"]
-        files.append(File.generated(config, LAUNCH_PAGE, content=launch_page(conf, language, notice)))
+        icon = str(config.theme.get("favicon") or "")
+        icon = icon if icon in files.src_uris or not icon else ""
+        files.append(File.generated(config, LAUNCH_PAGE, content=launch_page(conf, language, notice, icon)))
         files.append(File.generated(config, SCRIPT, content=bridge_script()))
         files.append(File.generated(config, STYLES, content=STYLESHEET))
         self.known = {f.dest_uri for f in files}

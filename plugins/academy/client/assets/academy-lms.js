@@ -432,7 +432,8 @@
     let headers = null;
     let data = {};
     let stateApi = true; // until the record store says it has none
-    let sent = {}; // what this registration has had: completed, passed
+    let sent = {}; // what this AU has had in this registration: completed, passed
+    let allSent = {}; // the same for every AU, kept together with the progress
     const session = { passedOrFailed: false, failed: null };
     const queue = [];
     let busy = null;
@@ -472,7 +473,7 @@
       return busy;
     }
 
-    const state = () => ({ v: 1, data: encode(local(), C, Infinity).text, sent });
+    const state = () => ({ v: 1, data: encode(local(), C, Infinity).text, sent: Object.assign(allSent, { [item]: sent }) });
     // `often`: a save after an answer; without the State API those wait for
     // the next completion or the session's end, one statement each.
     async function save(often) {
@@ -520,7 +521,8 @@
         data = r && r.ok ? await r.json() : {};
         if (!data.contextTemplate) warn("the LMS gave no launch data; statements go without its context template.");
         const saved = await load();
-        sent = (saved && saved.sent) || {};
+        allSent = (saved && isObj(saved.sent) && saved.sent) || {};
+        sent = isObj(allSent[item]) ? allSent[item] : {};
         restore(JSON.stringify(actor), saved && saved.data, actor.name || "");
         if (item.startsWith("quiz:")) before = attemptsOf(local(), item.slice(5)).length;
         statement("initialized");

@@ -20,17 +20,20 @@ STYLES = "assets/academy/academy-lms.css"
 SCRIPT = "assets/academy/academy-lms.js"
 
 
-def launch_page(config: Mapping[str, Any], language: str, notice: str) -> str:
+def launch_page(config: Mapping[str, Any], language: str, notice: str, icon: str = "") -> str:
     """The launch page's HTML. Its data travels as inert JSON (no inline
     script), so it works under the same strict Content Security Policy as
-    the pages; ``notice`` is what a browser without JavaScript shows."""
+    the pages; ``notice`` is what a browser without JavaScript shows; ``icon``
+    the theme's favicon (without one, browsers ask the server's root for
+    one: a request outside the package)."""
     title = escape(config["title"])
     return (
         "<!doctype html>\n"
         f'<html lang="{escape(language)}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{title}</title>\n"
-        f'<link rel="stylesheet" href="{STYLES}">\n'
+        + (f'<link rel="icon" href="{escape(icon)}">\n' if icon else "")
+        + f'<link rel="stylesheet" href="{STYLES}">\n'
         f'<script src="{SCRIPT}" defer></script>\n'
         "</head>\n<body>\n"
         f'<script type="application/json" id="academy-lms">{json_for_html(config)}</script>\n'
