@@ -498,11 +498,12 @@
       if (r && r.ok) return r.json().catch(() => null);
       if (r && r.status !== 404) return null;
       // 404: none saved yet, or no State API at all; the statements may hold it.
-      const found = await request("statements?" + new URLSearchParams({ agent: JSON.stringify(actor), registration, verb: VERB + "progressed" }), { headers })
+      // Filtered by verb here: ralph 5.1's file store answers none to a verb filter.
+      const found = await request("statements?" + new URLSearchParams({ agent: JSON.stringify(actor), registration, limit: "500" }), { headers })
         .then((x) => (x.ok ? x.json() : { statements: [] }))
         .catch(() => ({ statements: [] }));
       const latest = (found.statements || [])
-        .filter((s) => ((s.result || {}).extensions || {})[RESUME])
+        .filter((s) => s.verb && s.verb.id === VERB + "progressed" && ((s.result || {}).extensions || {})[RESUME])
         .sort((a, b) => Date.parse(b.timestamp) - Date.parse(a.timestamp))[0];
       try {
         return latest ? JSON.parse(latest.result.extensions[RESUME]) : null;
