@@ -81,6 +81,9 @@ class PackageScope:
         for key in ("analytics", "consent"):
             config.extra.pop(key, None)
         config.extra["homepage"] = f"paths/{self.path_id}.html"
+        # Without site_url MkDocs writes 404.html with root-absolute links,
+        # and an LMS never shows it: a package has no use for it.
+        config.theme.static_templates.discard("404.html")
         # A body's link to a page this package leaves out becomes plain text
         # (rewrite_links); that is expected, not worth a warning per link.
         config.validation.links.not_found = logging.INFO

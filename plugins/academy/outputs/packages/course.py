@@ -209,6 +209,8 @@ def runtime_config(course: Course, fmt: str, strings: Mapping[str, str]) -> dict
         "pages": course.pages(),
         "modules": [[m.id, module_codes[m.id]] for m in course.modules],
         "items": codes(items),
+        # Which items are scenarios, for tools that model a learner's record.
+        "scenarios": [f"{m.id}/{s.id}" for m in course.modules for s in m.scenarios],
         "quizzes": [
             {"id": q.id, "code": quiz_codes[q.id], "kind": q.kind, "pass": q.pass_mark or 0} for q in quizzes
         ],
