@@ -51,7 +51,12 @@ def main() -> int:
                 if fmt == "scorm12" and shutil.which("node"):
                     found = json.loads(
                         subprocess.run(
-                            ["node", str(REPO / "benchmarks" / "lms_progress.js"), str(folder / "index.html"), str(LIMIT)],
+                            [
+                                "node",
+                                str(REPO / "benchmarks" / "lms_progress.js"),
+                                str(folder / "index.html"),
+                                str(LIMIT),
+                            ],
                             capture_output=True,
                             text=True,
                             check=True,

@@ -18,7 +18,6 @@ import subprocess
 import threading
 import urllib.request
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlsplit
 
@@ -32,7 +31,9 @@ SCORM_AGAIN = LMS_DIR / "node_modules" / "scorm-again" / "dist"
 
 def scorm_again() -> Path:
     if not (SCORM_AGAIN / "scorm12.min.js").is_file():
-        pytest.fail("scorm-again is not installed; `make test` installs it (make lms-test-tools, npm ci in tests/lms).")
+        pytest.fail(
+            "scorm-again is not installed; `make test` installs it (make lms-test-tools, npm ci in tests/lms)."
+        )
     return SCORM_AGAIN
 
 
@@ -40,7 +41,17 @@ def package(project: Path, path_id: str, fmt: str, target: Path) -> Path:
     """Run ``academy package`` and unzip the result next to the zip; return the folder."""
     zipped = target / f"{path_id}-{fmt}.zip"
     proc = subprocess.run(
-        [str(REPO / ".venv" / "bin" / "academy"), "package", path_id, "--format", fmt, "-C", str(project), "-o", str(zipped)],
+        [
+            str(REPO / ".venv" / "bin" / "academy"),
+            "package",
+            path_id,
+            "--format",
+            fmt,
+            "-C",
+            str(project),
+            "-o",
+            str(zipped),
+        ],
         capture_output=True,
         text=True,
         timeout=300,
@@ -118,7 +129,9 @@ class Lms:
                     key = parse_qs(parts.query).get("k", [""])[0]
                     token = lms.tokens.pop(key, None)
                     if token is None:
-                        return self.send_json(200, {"error-code": "1", "error-text": "The token was fetched already."})
+                        return self.send_json(
+                            200, {"error-code": "1", "error-text": "The token was fetched already."}
+                        )
                     return self.send_json(200, {"auth-token": token})
                 if parts.path.startswith("/lrs/"):
                     return self.proxy(self.body())
@@ -137,11 +150,18 @@ class Lms:
                     if k.lower() in ("authorization", "content-type", "x-experience-api-version")
                 }
                 request = urllib.request.Request(
-                    lms.lrs + self.path[len("/lrs/") :], data=body or None, method=self.command, headers=headers
+                    lms.lrs + self.path[len("/lrs/") :],
+                    data=body or None,
+                    method=self.command,
+                    headers=headers,
                 )
                 try:
                     with urllib.request.urlopen(request, timeout=30) as response:
-                        status, payload, kind = response.status, response.read(), response.headers.get("Content-Type")
+                        status, payload, kind = (
+                            response.status,
+                            response.read(),
+                            response.headers.get("Content-Type"),
+                        )
                 except urllib.error.HTTPError as error:
                     status, payload, kind = error.code, error.read(), error.headers.get("Content-Type")
                 self.send_response(status)
@@ -209,7 +229,9 @@ def complete_module(content) -> None:
     for box in content.locator(".ac-check").all():
         answer_by_keyboard(box, True)
         box.locator("button[type=submit]").press("Enter")
-        assert box.locator(".ac-feedback").inner_text().startswith("✓"), box.locator(".ac-feedback").inner_text()
+        assert box.locator(".ac-feedback").inner_text().startswith("✓"), box.locator(
+            ".ac-feedback"
+        ).inner_text()
     for scenario in content.locator(".ac-scenario").all():
         while scenario.locator(".ac-restart").count() == 0:
             scenario.locator(".ac-turn--current .ac-option-button").first.press("Enter")
@@ -253,7 +275,9 @@ def fixture_packages(tmp_path_factory: pytest.TempPathFactory) -> dict[str, Path
 
 
 def cmi_value(page, v2004: bool, element: str) -> str:
-    return page.evaluate(f"() => String(window.harnessApi.{'GetValue' if v2004 else 'LMSGetValue'}({element!r}))")
+    return page.evaluate(
+        f"() => String(window.harnessApi.{'GetValue' if v2004 else 'LMSGetValue'}({element!r}))"
+    )
 
 
 def wait_for_commit(lms: Lms, page, count: int) -> dict:
@@ -273,15 +297,19 @@ def core(cmi: dict, v2004: bool) -> dict:
 def test_a_scorm_lms_records_the_path_and_resumes_it(browser, console, fixture_packages, fmt) -> None:
     v2004 = fmt == "scorm2004"
     lms = Lms(fixture_packages[fmt])
-    lms.cmi = {"learner_id": "amara-1", "learner_name": "Osei, Amara"} if v2004 else {
-        "core": {"student_id": "amara-1", "student_name": "Osei, Amara"}
-    }
+    lms.cmi = (
+        {"learner_id": "amara-1", "learner_name": "Osei, Amara"}
+        if v2004
+        else {"core": {"student_id": "amara-1", "student_name": "Osei, Amara"}}
+    )
     outside: list[str] = []
     try:
         context = browser.new_context(viewport={"width": 1280, "height": 900})
         page = context.new_page()
         console.attach(page)
-        page.on("request", lambda r: r.frame != page.main_frame and "/pkg/" not in r.url and outside.append(r.url))
+        page.on(
+            "request", lambda r: r.frame != page.main_frame and "/pkg/" not in r.url and outside.append(r.url)
+        )
         page.goto(lms.url + f"lms/harness.html?format={fmt}")
         content = content_frame(page)
         content.locator("[data-ac-path=main]").wait_for()
@@ -318,8 +346,16 @@ def test_a_scorm_lms_records_the_path_and_resumes_it(browser, console, fixture_p
             assert count == 7 + 3 + 3  # seven checks, then three questions in each of two attempts
             seen = {cmi_value(page, True, f"cmi.interactions.{i}.id") for i in range(count)}
             assert {"basics/basic", "all-types/pick-one", "all-types/in-order"} <= seen
-            first = {k: cmi_value(page, True, f"cmi.interactions.0.{k}") for k in ("id", "type", "learner_response", "result")}
-            assert first == {"id": "basics/basic", "type": "true-false", "learner_response": "true", "result": "correct"}
+            first = {
+                k: cmi_value(page, True, f"cmi.interactions.0.{k}")
+                for k in ("id", "type", "learner_response", "result")
+            }
+            assert first == {
+                "id": "basics/basic",
+                "type": "true-false",
+                "learner_response": "true",
+                "result": "correct",
+            }
             kinds = {cmi_value(page, True, f"cmi.interactions.{i}.type") for i in range(7)}
             assert kinds == {"true-false", "choice", "sequencing", "matching", "fill-in"}
             results = [cmi_value(page, True, f"cmi.interactions.{i}.result") for i in range(7, count)]
@@ -335,7 +371,12 @@ def test_a_scorm_lms_records_the_path_and_resumes_it(browser, console, fixture_p
         page.goto("about:blank")
         final = lms.commits[-1]["cmi"]
         assert (final["exit"] if v2004 else final["core"]["exit"]) == "suspend"
-        assert (final["session_time"] if v2004 else final["core"]["session_time"]) not in ("", None, "PT0H0M0S", "00:00:00")
+        assert (final["session_time"] if v2004 else final["core"]["session_time"]) not in (
+            "",
+            None,
+            "PT0H0M0S",
+            "00:00:00",
+        )
         context.close()
 
         # Another device (nothing in localStorage), the same learner: resumed from the LMS.
@@ -351,7 +392,10 @@ def test_a_scorm_lms_records_the_path_and_resumes_it(browser, console, fixture_p
         course_frame(page, "quizzes/stage-one.html").goto(lms.url + "pkg/paths/main.html")
         content.locator("[data-ac-path=main] [data-ac-remaining]").wait_for()
         for module in ("basics", "all-types"):
-            assert content.locator(f"[data-ac-module-row={module}] [data-ac-status]").inner_text() == "✓ Completed"
+            assert (
+                content.locator(f"[data-ac-module-row={module}] [data-ac-status]").inner_text()
+                == "✓ Completed"
+            )
         assert content.locator("[data-ac-quiz-status=stage-one]").inner_text() == "✓ Passed (100%)"
         course_frame(page, "paths/main.html").goto(lms.url + "pkg/modules/all-types.html")
         assert "was-right" in (content.locator("#check-pick-one").get_attribute("class") or "")

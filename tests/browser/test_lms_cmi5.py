@@ -35,10 +35,18 @@ __all__ = ["fixture_packages"]  # the packages, shared with test_lms.py
 
 USER, PASSWORD = "academy-lms", "not-a-secret-53d0"
 TOKEN = base64.b64encode(f"{USER}:{PASSWORD}".encode()).decode()
-HEADERS = {"Authorization": "Basic " + TOKEN, "X-Experience-API-Version": "1.0.3", "Content-Type": "application/json"}
+HEADERS = {
+    "Authorization": "Basic " + TOKEN,
+    "X-Experience-API-Version": "1.0.3",
+    "Content-Type": "application/json",
+}
 CMI5 = "https://w3id.org/xapi/cmi5/context/"
 SESSION = CMI5 + "extensions/sessionid"
-ACTOR = {"objectType": "Agent", "account": {"homePage": "https://lms.example.org", "name": "amara-1"}, "name": "Amara Osei"}
+ACTOR = {
+    "objectType": "Agent",
+    "account": {"homePage": "https://lms.example.org", "name": "amara-1"},
+    "name": "Amara Osei",
+}
 
 
 @pytest.fixture(scope="module")
@@ -57,7 +65,12 @@ def ralph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     port = free_port()
     log = home / "ralph.log"
     process = subprocess.Popen(
-        [str(Path(binary).with_name("python")), str(REPO / "tests" / "lrs_server.py"), "127.0.0.1", str(port)],
+        [
+            str(Path(binary).with_name("python")),
+            str(REPO / "tests" / "lrs_server.py"),
+            "127.0.0.1",
+            str(port),
+        ],
         env=env,
         stdout=log.open("wb"),
         stderr=subprocess.STDOUT,
@@ -109,12 +122,17 @@ def publisher_ids(package: Path) -> dict[str, str]:
     return {au.find("c:url", ns).text.split("?", 1)[1]: au.get("id") for au in root.iterfind(".//c:au", ns)}
 
 
-def launch(page, lms: Lms, item: str, registration: str, mode: str = "Normal", mastery: float | None = None) -> str:
+def launch(
+    page, lms: Lms, item: str, registration: str, mode: str = "Normal", mastery: float | None = None
+) -> str:
     """What an LMS does to launch an AU: launch data, a token, launched; returns the session id."""
     session = str(uuid.uuid4())
     publisher = publisher_ids(lms.package_dir)[item]
     activity = f"https://lms.example.org/activities/{quote(item)}"  # the LMS's id, not the publisher's
-    template = {"contextActivities": {"grouping": [{"objectType": "Activity", "id": publisher}]}, "extensions": {SESSION: session}}
+    template = {
+        "contextActivities": {"grouping": [{"objectType": "Activity", "id": publisher}]},
+        "extensions": {SESSION: session},
+    }
     data = {"contextTemplate": template, "launchMode": mode, "moveOn": "Completed"}
     if mastery is not None:
         data["masteryScore"] = mastery
@@ -127,7 +145,9 @@ def launch(page, lms: Lms, item: str, registration: str, mode: str = "Normal", m
         "context": {**template, "registration": registration},
         "timestamp": time.strftime("%Y-%m-%dT%H:%M:%S.000Z", time.gmtime()),
     }
-    request = urllib.request.Request(lms.lrs + "statements", data=json.dumps(launched).encode(), headers=HEADERS, method="POST")
+    request = urllib.request.Request(
+        lms.lrs + "statements", data=json.dumps(launched).encode(), headers=HEADERS, method="POST"
+    )
     urllib.request.urlopen(request, timeout=10).close()
     key = uuid.uuid4().hex
     lms.tokens[key] = TOKEN
@@ -149,7 +169,11 @@ def session_statements(lms: Lms, registration: str, session: str, count: int) ->
     deadline = time.monotonic() + 20
     found: list[dict] = []
     while time.monotonic() < deadline:
-        found = [s for s in statements(lms.lrs, registration) if s["context"].get("extensions", {}).get(SESSION) == session]
+        found = [
+            s
+            for s in statements(lms.lrs, registration)
+            if s["context"].get("extensions", {}).get(SESSION) == session
+        ]
         if len([s for s in found if verb(s) != "progressed"]) >= count:
             return found
         time.sleep(0.25)
@@ -191,7 +215,12 @@ def test_a_module_and_an_assessment_reach_the_lms_and_resume(browser, console, l
     complete_module(content)
     page.goto("about:blank")  # the learner closes the AU
     found = session_statements(lms, registration, session, 4)
-    assert [verb(s) for s in found if verb(s) != "progressed"] == ["launched", "initialized", "completed", "terminated"]
+    assert [verb(s) for s in found if verb(s) != "progressed"] == [
+        "launched",
+        "initialized",
+        "completed",
+        "terminated",
+    ]
     assert_cmi5_context(found, registration, session, ids["module=basics"])
     completed = next(s for s in found if verb(s) == "completed")
     assert completed["result"]["completion"] is True and completed["result"]["duration"].startswith("PT")
@@ -205,7 +234,13 @@ def test_a_module_and_an_assessment_reach_the_lms_and_resume(browser, console, l
     assert take_assessment(content, right=True).startswith("✓ Passed. You scored 100%.")
     page.goto("about:blank")
     found = session_statements(lms, registration, session, 5)
-    assert [verb(s) for s in found if verb(s) != "progressed"] == ["launched", "initialized", "completed", "passed", "terminated"]
+    assert [verb(s) for s in found if verb(s) != "progressed"] == [
+        "launched",
+        "initialized",
+        "completed",
+        "passed",
+        "terminated",
+    ]
     assert_cmi5_context(found, registration, session, ids["quiz=stage-one"])
     passed = next(s for s in found if verb(s) == "passed")
     assert passed["result"]["success"] is True

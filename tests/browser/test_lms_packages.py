@@ -50,7 +50,9 @@ def test_the_scorm_manifest_lists_every_file_it_ships(sample_packages, fmt) -> N
     if fmt == "scorm12":
         assert item.find("{http://www.adlnet.org/xsd/adlcp_rootv1p2}masteryscore").text == "80"
     else:
-        objectives = item.findall("{http://www.imsglobal.org/xsd/imsss}sequencing/{http://www.imsglobal.org/xsd/imsss}objectives/*")
+        objectives = item.findall(
+            "{http://www.imsglobal.org/xsd/imsss}sequencing/{http://www.imsglobal.org/xsd/imsss}objectives/*"
+        )
         assert [o.get("objectiveID") for o in objectives] == [
             PATH,
             "week-1-foundations",
@@ -66,7 +68,9 @@ def test_the_cmi5_course_launches_only_files_it_ships(sample_packages) -> None:
     aus = root.findall(".//c:au", ns)
     assert len(aus) == 15 + 3 and len(root.findall("c:block", ns)) == 3
     assert {au.find("c:url", ns).text.split("?")[0] for au in aus} <= shipped(folder)
-    config = json.loads((folder / "index.html").read_text("utf-8").split('id="academy-lms">')[1].split("</script>")[0])
+    config = json.loads(
+        (folder / "index.html").read_text("utf-8").split('id="academy-lms">')[1].split("</script>")[0]
+    )
     assert {au.find("c:url", ns).text.split("?")[1].replace("=", ":") for au in aus} == set(config["aus"])
     assert set(config["pages"]) <= shipped(folder)
 
@@ -74,7 +78,9 @@ def test_the_cmi5_course_launches_only_files_it_ships(sample_packages) -> None:
 def test_no_file_of_other_paths_and_no_link_to_the_public_site(sample_packages) -> None:
     for folder in sample_packages.values():
         files = shipped(folder)
-        assert not any(f.startswith("modules/privacy-requests") or f.startswith("paths/team-lead") for f in files)
+        assert not any(
+            f.startswith("modules/privacy-requests") or f.startswith("paths/team-lead") for f in files
+        )
         assert not {"catalog.json", "llms.txt"} & files
         for name in files:
             if name.endswith(".html"):
@@ -99,9 +105,15 @@ def test_every_page_loads_cleanly_from_the_package(browser, console, sample_pack
         # Through the LMS for SCORM; as a standalone site for every page.
         if fmt != "cmi5":
             page.goto(lms.url + f"lms/harness.html?format={fmt}")
-            page.frame_locator("#sco").frame_locator(".ac-lms-frame").locator(f"[data-ac-path={PATH}]").wait_for()
+            page.frame_locator("#sco").frame_locator(".ac-lms-frame").locator(
+                f"[data-ac-path={PATH}]"
+            ).wait_for()
         pages = sorted(n for n in shipped(folder) if n.endswith(".html") and n != "404.html")
-        for name in pages if fmt == "scorm12" else ["index.html", f"paths/{PATH}.html", "modules/active-listening.html"]:
+        for name in (
+            pages
+            if fmt == "scorm12"
+            else ["index.html", f"paths/{PATH}.html", "modules/active-listening.html"]
+        ):
             page.goto(lms.url + "pkg/" + name)
             page.wait_for_load_state("load")
         # Links that leave the package open in a new tab, and say so.
@@ -127,7 +139,9 @@ def test_the_largest_path_fits_scorm_12_fully_completed(sample_packages) -> None
 
 def full_progress_length(folder: Path) -> int:
     script = REPO / "benchmarks" / "lms_progress.js"
-    proc = subprocess.run(["node", str(script), str(folder / "index.html")], capture_output=True, text=True, timeout=60)
+    proc = subprocess.run(
+        ["node", str(script), str(folder / "index.html")], capture_output=True, text=True, timeout=60
+    )
     assert proc.returncode == 0, proc.stderr
     result = json.loads(proc.stdout)
     assert result["dropped"] == 0

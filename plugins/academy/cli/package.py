@@ -23,9 +23,9 @@ from academy.core.engine import run
 from academy.core.problems import Severity
 from academy.core.settings import load_settings
 from academy.core.suggest import did_you_mean
-from academy.outputs.packages import FORMATS, cmi5, scorm12, scorm2004
+from academy.outputs.packages import FORMATS, PackageRequest, cmi5, scorm12, scorm2004
 from academy.outputs.packages.archive import listing, write_zip
-from academy.outputs.packages.course import Course, activity_base
+from academy.outputs.packages.course import Course, activity_base, course_of
 from academy.render.urls import SiteUrls
 
 
@@ -67,8 +67,6 @@ def cmd_package(args: argparse.Namespace) -> int:
         )
         return EXIT_USAGE
 
-    from academy.mkdocs.package_scope import PackageScope
-
     directory = Path(args.directory)
     config_file = directory / "mkdocs.yml"
     if not config_file.is_file():
@@ -103,20 +101,25 @@ def cmd_package(args: argparse.Namespace) -> int:
                 site = Path(tmp) / "site"
                 config = load_config(str(config_file), site_dir=str(site))
                 xapi = settings.xapi
-                scope = PackageScope(
+                request = PackageRequest(
                     path_id,
                     args.format,
-                    activity_base(xapi.activity_base if xapi else "", config.site_url or "", config.site_name),
+                    activity_base(
+                        xapi.activity_base if xapi else "", config.site_url or "", config.site_name
+                    ),
                     SiteUrls(config.use_directory_urls),
                 )
-                config.plugins["academy"].package = scope
+                path = result.academy.path(path_id)
+                assert path is not None
+                language = config.theme.get("language") or "en"
+                course = course_of(result.academy, path, language, request.base, request.layout)
+                config.plugins["academy"].package = request
                 config.plugins.on_startup(command="build", dirty=False)
                 try:
                     build(config)
                 finally:
                     config.plugins.on_shutdown()
-                assert scope.course is not None
-                name, manifest = _manifest(args.format, scope.course, listing(site))
+                name, manifest = _manifest(args.format, course, listing(site))
                 write_zip(site, target, {name: manifest})
             size = target.stat().st_size
             print(f"academy package: wrote {target} ({args.format}, {size / 1e6:.1f} MB)", file=sys.stderr)

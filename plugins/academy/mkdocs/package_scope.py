@@ -41,11 +41,9 @@ from academy.client.lms import bridge_script, lms_strings, page_script
 from academy.core.engine import Result
 from academy.core.model import Academy
 from academy.core.settings import Settings
-from academy.outputs.packages import LAUNCH_PAGE
+from academy.outputs.packages import LAUNCH_PAGE, PackageRequest
 from academy.outputs.packages.course import Course, course_of, runtime_config
 from academy.outputs.packages.launch import SCRIPT, STYLES, STYLESHEET, launch_page
-from academy.render.urls import SiteUrls
-
 
 #: A Markdown link to another Markdown file, as module bodies write them.
 _MD_LINK = re.compile(r"\]\(\s*<?([^)\s#>]+\.md)")
@@ -53,22 +51,21 @@ _MD_LINK = re.compile(r"\]\(\s*<?([^)\s#>]+\.md)")
 
 @dataclasses.dataclass
 class PackageScope:
-    """What one package build needs to know; set by ``academy package``.
+    """One package build: what ``academy package`` asked, and what the build learns.
 
     Attributes:
-        path_id: The learning path to package.
-        format: ``scorm12``, ``scorm2004`` or ``cmi5``.
-        base: Where activity ids start (see ``course.activity_base``).
-        layout: The public site's URL layout, which activity ids follow.
-        course: Set during the build: the course outline.
+        request: The path, format and activity id base.
+        course: Set by :meth:`restrict`: the course outline.
+        known: Set by :meth:`add_files`: every file the package holds.
     """
 
-    path_id: str
-    format: str
-    base: str
-    layout: SiteUrls
+    request: PackageRequest
     course: Course | None = None
     known: set[str] = dataclasses.field(default_factory=set)
+
+    @property
+    def path_id(self) -> str:
+        return self.request.path_id
 
     def configure(self, config: MkDocsConfig) -> None:
         config.use_directory_urls = False
@@ -97,7 +94,8 @@ class PackageScope:
         path = academy.path(self.path_id)
         if path is None:  # the CLI has checked; a plugin caller may not have
             raise ValueError(f"no learning path `{self.path_id}`")
-        self.course = course = course_of(academy, path, language, self.base, self.layout)
+        request = self.request
+        self.course = course = course_of(academy, path, language, request.base, request.layout)
         quizzes = tuple(q for q in (course.placement, *course.assessments) if q is not None)
         return dataclasses.replace(result, academy=Academy.of(course.modules, (path,), quizzes))
 
@@ -145,7 +143,7 @@ class PackageScope:
         course = self.course
         assert course is not None
         strings = lms_strings(language)
-        conf = runtime_config(course, self.format, strings)
+        conf = runtime_config(course, self.request.format, strings)
         notice = strings["lms_standalone"]
         icon = str(config.theme.get("favicon") or "")
         icon = icon if icon in files.src_uris or not icon else ""
@@ -228,7 +226,9 @@ class _Anchors(HTMLParser):
 
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
-        self.anchors: list[tuple[tuple[int, int, str, list[tuple[str, str | None]]], tuple[int, int] | None]] = []
+        self.anchors: list[
+            tuple[tuple[int, int, str, list[tuple[str, str | None]]], tuple[int, int] | None]
+        ] = []
         self.open: list[int] = []
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:

@@ -55,6 +55,7 @@ from academy.mkdocs.perf.timing import HookTimes
 from academy.mkdocs.theme import HEAD_VARIABLE
 from academy.outputs.common import build_time
 from academy.outputs.jsonld import JSONLD_OPEN
+from academy.outputs.packages import PackageRequest
 from academy.render import i18n
 from academy.render.html import Marks, Renderer, check_templates, templates_stamp
 from academy.render.markdown_ext import AcademyMarkers
@@ -88,7 +89,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.markers = AcademyMarkers()
         self.generation: tuple[Any, ...] = ()
         #: Set by ``academy package`` before it builds; never by mkdocs.yml.
-        self.package: PackageScope | None = None
+        self.package: PackageRequest | None = None
+        self.scope: PackageScope | None = None
 
     # Defining on_startup makes MkDocs keep this instance across `serve`
     # rebuilds, which is what lets the load cache skip unchanged files.
@@ -103,7 +105,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.build = None
         if not self.config.enabled:
             return config
-        package = self.package
+        package = self.scope = PackageScope(self.package) if self.package is not None else None
         if package is not None:
             package.configure(config)
         settings = self.settings = settings_for(config, dict(self.config))
@@ -153,7 +155,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.dirty.begin(files, config, (build.result.shape, self.generation))
         # The author's own pages, listed before ours join: with thousands of
         # modules, filtering them out again afterwards costs more.
-        package = self.package
+        package = self.scope
         if package is not None:
             package.drop_authored(files, config)
         authored = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
@@ -249,8 +251,8 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         if page.file.src_uri in build.descriptions:
             page.meta.pop("description", None)
         output = self.csp.finished_page(output, page)
-        if self.package is not None:
-            output = self.package.finished_page(output, page.file.dest_uri, build.strings["lms_new_tab"])
+        if self.scope is not None:
+            output = self.scope.finished_page(output, page.file.dest_uri, build.strings["lms_new_tab"])
         return output
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:

@@ -15,8 +15,31 @@ May import: :mod:`academy.core` and :mod:`academy.render`.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+from academy.render.urls import SiteUrls
+
 #: The formats ``academy package --format`` accepts, and the manifest each writes.
 FORMATS = {"scorm12": "imsmanifest.xml", "scorm2004": "imsmanifest.xml", "cmi5": "cmi5.xml"}
 
 #: The page an LMS launches: it hosts the bridge and shows the course's pages in a frame.
 LAUNCH_PAGE = "index.html"
+
+
+@dataclass(frozen=True)
+class PackageRequest:
+    """What ``academy package`` asks of a build; the CLI sets it on the
+    academy plugin (``plugin.package``) before building, and the plugin's
+    package mode (``academy.mkdocs.package_scope``) does the rest.
+
+    Attributes:
+        path_id: The learning path to package.
+        format: ``scorm12``, ``scorm2004`` or ``cmi5``.
+        base: Where activity ids start (``course.activity_base``).
+        layout: The public site's URL layout, which activity ids follow.
+    """
+
+    path_id: str
+    format: str
+    base: str
+    layout: SiteUrls

@@ -42,7 +42,13 @@ def manifest(course: Course) -> bytes:
         block = sub(root, q(CMI5, "block"), id=course.block_id(part.stage))
         texts(block, part.stage.title, part.stage.summary)
         for module in part.modules:
-            au = sub(block, q(CMI5, "au"), id=course.module_id(module), moveOn="Completed", launchMethod="AnyWindow")
+            au = sub(
+                block,
+                q(CMI5, "au"),
+                id=course.module_id(module),
+                moveOn="Completed",
+                launchMethod="AnyWindow",
+            )
             texts(au, module.title, module.summary)
             sub(au, q(CMI5, "url"), au_url("module", module.id))
         quiz = part.assessment

@@ -192,7 +192,10 @@ def runtime_config(course: Course, fmt: str, strings: Mapping[str, str]) -> dict
     aus: dict[str, dict[str, Any]] = {}
     for part in course.stages:
         for module in part.modules:
-            aus["module:" + module.id] = {"page": PACKAGE_URLS.module(module.id), "publisher": course.module_id(module)}
+            aus["module:" + module.id] = {
+                "page": PACKAGE_URLS.module(module.id),
+                "publisher": course.module_id(module),
+            }
         if part.assessment is not None:
             quiz = part.assessment
             aus["quiz:" + quiz.id] = {

@@ -41,7 +41,17 @@ def global_objective(course: Course, stage_id: str) -> str:
 
 
 def manifest(course: Course, files: Sequence[str]) -> bytes:
-    register({"": IMSCP, "adlcp": ADLCP, "adlseq": ADLSEQ, "adlnav": ADLNAV, "imsss": IMSSS, "lom": LOM, "xsi": XSI})
+    register(
+        {
+            "": IMSCP,
+            "adlcp": ADLCP,
+            "adlseq": ADLSEQ,
+            "adlnav": ADLNAV,
+            "imsss": IMSSS,
+            "lom": LOM,
+            "xsi": XSI,
+        }
+    )
     path = course.path
     root = ET.Element(
         q(IMSCP, "manifest"),
