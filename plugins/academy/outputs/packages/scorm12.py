@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from academy.outputs.packages import LAUNCH_PAGE
 from academy.outputs.packages.course import Course
-from academy.outputs.packages.xml import XSI, identifier, q, register, serialise, sub
+from academy.outputs.packages.xml import XSI, identifier, q, register, sco_resource, serialise, sub
 
 IMSCP = "http://www.imsproject.org/xsd/imscp_rootv1p1p2"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_rootv1p2"
@@ -51,15 +51,5 @@ def manifest(course: Course, files: Sequence[str]) -> bytes:
     if course.mastery is not None:
         sub(item, q(ADLCP, "masteryscore"), str(course.mastery))
 
-    resources = sub(root, q(IMSCP, "resources"))
-    resource = sub(
-        resources,
-        q(IMSCP, "resource"),
-        identifier=res_id,
-        type="webcontent",
-        href=LAUNCH_PAGE,
-        **{q(ADLCP, "scormtype"): "sco"},
-    )
-    for name in files:
-        sub(resource, q(IMSCP, "file"), href=name)
+    sco_resource(root, IMSCP, q(ADLCP, "scormtype"), res_id, LAUNCH_PAGE, files)
     return serialise(root)

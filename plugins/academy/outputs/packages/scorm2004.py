@@ -15,7 +15,7 @@ from collections.abc import Sequence
 
 from academy.outputs.packages import LAUNCH_PAGE
 from academy.outputs.packages.course import Course
-from academy.outputs.packages.xml import XSI, identifier, q, register, serialise, sub
+from academy.outputs.packages.xml import XSI, identifier, q, register, sco_resource, serialise, sub
 
 IMSCP = "http://www.imsglobal.org/xsd/imscp_v1p1"
 ADLCP = "http://www.adlnet.org/xsd/adlcp_v1p3"
@@ -92,15 +92,5 @@ def manifest(course: Course, files: Sequence[str]) -> bytes:
     org_sequencing = sub(organization, q(IMSSS, "sequencing"))
     sub(org_sequencing, q(IMSSS, "controlMode"), choice="true", flow="true")
 
-    resources = sub(root, q(IMSCP, "resources"))
-    resource = sub(
-        resources,
-        q(IMSCP, "resource"),
-        identifier=res_id,
-        type="webcontent",
-        href=LAUNCH_PAGE,
-        **{q(ADLCP, "scormType"): "sco"},
-    )
-    for name in files:
-        sub(resource, q(IMSCP, "file"), href=name)
+    sco_resource(root, IMSCP, q(ADLCP, "scormType"), res_id, LAUNCH_PAGE, files)
     return serialise(root)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Sequence
 
 XSI = "http://www.w3.org/2001/XMLSchema-instance"
 
@@ -36,3 +37,21 @@ def identifier(*parts: str) -> str:
 def serialise(root: ET.Element) -> bytes:
     ET.indent(root, "  ")
     return ET.tostring(root, encoding="utf-8", xml_declaration=True) + b"\n"
+
+
+def sco_resource(
+    root: ET.Element, cp: str, scorm_type: str, res_id: str, href: str, files: Sequence[str]
+) -> None:
+    """The ``resources`` of a one-SCO package: the SCO, with every file listed.
+
+    Args:
+        cp: The content packaging namespace of the SCORM version.
+        scorm_type: The ``adlcp:scormtype`` attribute's qualified name (its
+            spelling and namespace differ between 1.2 and 2004).
+    """
+    resources = sub(root, q(cp, "resources"))
+    resource = sub(
+        resources, q(cp, "resource"), identifier=res_id, type="webcontent", href=href, **{scorm_type: "sco"}
+    )
+    for name in files:
+        sub(resource, q(cp, "file"), href=name)
