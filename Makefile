@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING := 1
 export PYTHONDONTWRITEBYTECODE := 1
 
 .PHONY: site serve check test test-latest lint fuzz bench clean install install-test chromium schemas \
-        lock lock-python dist
+        lock lock-python dist lms-test-tools
 
 $(BIN)/python:
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Academy needs Python 3.11 or newer; found " + sys.version.split()[0])'
@@ -69,7 +69,16 @@ chromium:
 	  echo "The browser tests need Chromium. Install it with:  sudo apt-get install chromium" >&2; exit 1; \
 	fi
 
-test: install-test chromium $(LRS)/.installed
+# The LMS browser tests play the LMS with scorm-again (npm), installed from
+# tests/lms/package-lock.json; npm ci leaves node_modules/.package-lock.json.
+LMS_TOOLS := tests/lms/node_modules/.package-lock.json
+$(LMS_TOOLS): tests/lms/package.json tests/lms/package-lock.json
+	@command -v npm >/dev/null 2>&1 || { echo "The LMS tests need npm and node. Install them with:  sudo apt-get install npm" >&2; exit 1; }
+	cd tests/lms && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+lms-test-tools: $(LMS_TOOLS)
+
+test: install-test chromium $(LRS)/.installed lms-test-tools
 	$(BIN)/ruff check plugins tests benchmarks requirements
 	$(BIN)/python -m pytest
 
@@ -130,7 +139,7 @@ fuzz: install-test
 # says whether any did.
 bench: install
 	cd benchmarks && status=0; \
-	for step in "size.py" "check.py 1000" "serve.py --edits 5" "serve.py --edits 5 --dirty" "build.py --rounds 5" "insights.py"; do \
+	for step in "size.py" "check.py 1000" "serve.py --edits 5" "serve.py --edits 5 --dirty" "build.py --rounds 5" "insights.py" "lms.py"; do \
 	  ../$(BIN)/python $$step || status=1; \
 	done; exit $$status
 

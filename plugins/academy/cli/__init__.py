@@ -20,12 +20,12 @@ import sys
 from collections.abc import Sequence
 
 from academy import __version__
-from academy.cli import build, check, init, insights, new, reference, review, stats
+from academy.cli import build, check, init, insights, new, package, reference, review, stats
 from academy.cli.common import EXIT_OK, EXIT_USAGE, Parser
 from academy.core.problems import SettingsError
 
 #: The command modules, in the order ``academy --help`` lists them.
-COMMANDS = (init, check, review, build, new, stats, insights, reference)
+COMMANDS = (init, check, review, build, package, new, stats, insights, reference)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -5,14 +5,20 @@ from __future__ import annotations
 import datetime as _dt
 from collections.abc import Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 
 from academy.core.engine import Result
 from academy.core.model import Academy, LearningPath, Module, Quiz
+from academy.core.problems import SettingsError
 from academy.core.settings import Settings
 from academy.mkdocs.perf.memo import PageParts
+from academy.mkdocs.perf.slots import LIFT_CLOSE, LIFT_OPEN
 from academy.outputs.export import AssetLinks
+from academy.render.html import Marks, Renderer, check_templates, templates_stamp
 from academy.render.urls import SiteUrls
 
 Item = Module | LearningPath | Quiz
@@ -84,3 +90,31 @@ def description(text: str) -> str:
     """Text for ``<meta name="description">``: one line, escaped, since
     MkDocs renders theme templates without autoescaping."""
     return str(escape(" ".join(text.split())))
+
+
+#: How Material's search is told what to leave out: its attribute, and slots
+#: that keep larger parts away from its HTML parser (see perf/slots.py).
+SEARCH_MARKS = Marks(" data-search-exclude", LIFT_OPEN, LIFT_CLOSE)
+
+
+def renderer_for(
+    settings: Settings, result: Result, config: MkDocsConfig, language: str, urls: SiteUrls
+) -> tuple[Renderer, tuple[Any, ...]]:
+    """The build's renderer, and what every fragment depends on beyond the
+    content (a change drops the memo of rendered parts)."""
+    xapi = settings.xapi.actor if settings.xapi else ""
+    templates = settings.root / settings.templates_dir if settings.templates_dir else None
+    if templates is not None:
+        try:
+            check_templates(templates)
+        except SettingsError as exc:
+            raise PluginError(str(exc)) from None
+    renderer = Renderer(result.academy, language, urls, templates, xapi=xapi, marks=SEARCH_MARKS)
+    generation = (
+        language,
+        config.use_directory_urls,
+        xapi,
+        config.site_url or "",
+        templates_stamp(templates),
+    )
+    return renderer, generation

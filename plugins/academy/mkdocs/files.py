@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from importlib import resources
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -87,12 +88,13 @@ class GeneratedFiles:
         )
         self.build.pages[src] = (section, item)
 
-    def runtime(self) -> None:
-        """The runtime's stylesheet and script (with the xAPI sender when it is on)."""
+    def runtime(self, package_addon: str = "") -> None:
+        """The runtime's stylesheet and script (with the xAPI sender when it is
+        on, and ``package_addon`` in LMS packages)."""
         build, config = self.build, self.config
         self.files.append(File.generated(config, STYLES, content=runtime_styles()))
         review_url = "review/" if config.use_directory_urls else "review.html"
-        addon = ""
+        addon = package_addon
         xapi = build.settings.xapi
         if xapi is not None:
             urls = build.urls
@@ -146,3 +148,16 @@ class GeneratedFiles:
             assert isinstance(export, LateFile)
             export.remake(text)  # the export shows the shape too, which may have changed
             files.append(export)
+
+
+def include_runtime(config: MkDocsConfig, markers: Any) -> None:
+    """Every page loads the runtime, and Markdown places checks and scenarios."""
+    if markers not in config.markdown_extensions:
+        config.markdown_extensions.append(markers)
+    if STYLES not in config.extra_css:
+        config.extra_css.append(STYLES)
+    # Material renders `extra.polyfills` first in <head>, before its own
+    # inline scripts: the runtime's storage guard must run before them.
+    polyfills = list(config.extra.get("polyfills") or [])
+    if SCRIPT not in polyfills:
+        config.extra["polyfills"] = [SCRIPT, *polyfills]

@@ -28,41 +28,37 @@ from typing import Any, Literal
 
 from markupsafe import Markup, escape
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from academy.core.loader import LoadCache
 from academy.core.model import LearningPath, Module
-from academy.core.problems import SettingsError
 from academy.core.settings import Settings
 from academy.mkdocs import assets, nav
-from academy.mkdocs.build import Build
+from academy.mkdocs.build import SEARCH_MARKS, Build, renderer_for
 from academy.mkdocs.check import blocks, check, settings_for
 from academy.mkdocs.config import AcademyConfig
 from academy.mkdocs.csp.wiring import CspWiring
 from academy.mkdocs.dirty import DirtyBuilds
-from academy.mkdocs.files import SCRIPT, STYLES, GeneratedFiles
+from academy.mkdocs.files import GeneratedFiles, include_runtime
 from academy.mkdocs.module_pages import ModulePages
+from academy.mkdocs.package_scope import PackageScope
 from academy.mkdocs.pages import GeneratedPages
 from academy.mkdocs.perf import collector
 from academy.mkdocs.perf.ahead_work import render_ahead
 from academy.mkdocs.perf.memo import PageParts
-from academy.mkdocs.perf.slots import LIFT_CLOSE, LIFT_OPEN
 from academy.mkdocs.perf.timing import HookTimes
 from academy.mkdocs.serve_errors import ServeErrors
 from academy.mkdocs.theme import HEAD_VARIABLE
 from academy.outputs.common import build_time
 from academy.outputs.jsonld import JSONLD_OPEN
+from academy.outputs.packages import PackageRequest
 from academy.render import i18n
-from academy.render.html import Marks, Renderer, check_templates, templates_stamp
 from academy.render.markdown_ext import AcademyMarkers
 from academy.render.urls import SiteUrls
 
-#: How Material's search is told what to leave out: its attribute, and slots
-#: that keep larger parts away from its HTML parser (see perf/slots.py).
-SEARCH_MARKS = Marks(" data-search-exclude", LIFT_OPEN, LIFT_CLOSE)
+__all__ = ["SEARCH_MARKS", "AcademyPlugin"]
 
 
 class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
@@ -88,6 +84,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.csp = CspWiring(self)
         self.markers = AcademyMarkers()
         self.generation: tuple[Any, ...] = ()
+        #: Set by ``academy package`` before it builds; never by mkdocs.yml.
+        self.package: PackageRequest | None = None
+        self.scope: PackageScope | None = None
 
     # Defining on_startup makes MkDocs keep this instance across `serve`
     # rebuilds, which is what lets the load cache skip unchanged files.
@@ -102,26 +101,23 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.build, self.errors = None, None
         if not self.config.enabled:
             return config
+        package = self.scope = PackageScope(self.package) if self.package is not None else None
+        if package is not None:
+            package.configure(config)
         settings = self.settings = settings_for(config, dict(self.config))
+        if package is not None:
+            settings = package.settings(settings)
         result = check(settings, config, self.cache, serving=self.serving)
         language = config.theme.get("language") or "en"
         if blocks(result, config):  # only under `mkdocs serve`: a build has stopped by now
             self.errors = ServeErrors(result.problems, language)
             self.errors.report(len(result.files))
             return config
+        if package is not None:
+            result = package.restrict(result, language)
         urls = SiteUrls(config.use_directory_urls)
-        xapi = settings.xapi.actor if settings.xapi else ""
-        templates = settings.root / settings.templates_dir if settings.templates_dir else None
-        if templates is not None:
-            try:
-                check_templates(templates)
-            except SettingsError as exc:
-                raise PluginError(str(exc)) from None
-        renderer = Renderer(result.academy, language, urls, templates, xapi=xapi, marks=SEARCH_MARKS)
-        site_url = config.site_url or ""
-        # What every fragment depends on beyond the content: a change drops the memo.
-        generation = (language, config.use_directory_urls, xapi, site_url, templates_stamp(templates))
-        self.parts.start(renderer, result, generation, site_url, language)
+        renderer, generation = renderer_for(settings, result, config, language, urls)
+        self.parts.start(renderer, result, generation, config.site_url or "", language)
         self.build = Build(
             settings, result, urls, language, i18n.strings(language), self.parts, self.serving, self.built
         )
@@ -129,15 +125,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.generation = generation
         self.generated.start(self.build)
         self.csp.start(self.serving)
-        if self.markers not in config.markdown_extensions:
-            config.markdown_extensions.append(self.markers)
-        if STYLES not in config.extra_css:
-            config.extra_css.append(STYLES)
-        # Material renders `extra.polyfills` first in <head>, before its own
-        # inline scripts: the runtime's storage guard must run before them.
-        polyfills = list(config.extra.get("polyfills") or [])
-        if SCRIPT not in polyfills:
-            config.extra["polyfills"] = [SCRIPT, *polyfills]
+        include_runtime(config, self.markers)
         return config
 
     def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
@@ -153,15 +141,23 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         self.dirty.begin(files, config, (build.result.shape, self.generation))
         # The author's own pages, listed before ours join: with thousands of
         # modules, filtering them out again afterwards costs more.
+        package = self.scope
+        if package is not None:
+            package.drop_authored(files, config)
         authored = [f.src_uri for f in files.documentation_pages() if f.inclusion.is_in_nav()]
         generated = GeneratedFiles(build, files, config, self.dirty)
         generated.pages()
         build.asset_links = assets.publish(files, config, build.academy, build.settings)
         generated.certificates()
-        generated.runtime()
-        generated.schemas()
-        generated.machine_files()
-        nav.arrange(build, authored, config)
+        if package is None:
+            generated.runtime()
+            generated.schemas()
+            generated.machine_files()
+            nav.arrange(build, authored, config)
+        else:
+            generated.runtime(package.runtime_addon(build.language))
+            package.add_files(files, config, build.language)
+            package.navigation(config, build.strings)
         render_ahead(build, config)
         collector.freeze(self.serving)
         return files
@@ -240,7 +236,10 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
                 output = output[:at] + build.parts.jsonld(item) + "\n" + output[at:]
         if page.file.src_uri in build.descriptions:
             page.meta.pop("description", None)
-        return self.csp.finished_page(output, page)
+        output = self.csp.finished_page(output, page)
+        if self.scope is not None:
+            output = self.scope.finished_page(output, page.file.dest_uri, build.strings["lms_new_tab"])
+        return output
 
     def on_env(self, env: Any, *, config: MkDocsConfig, files: Files) -> Any:
         if self.errors is not None:

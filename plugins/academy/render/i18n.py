@@ -119,6 +119,9 @@ EN: dict[str, str] = {
     "status_started": "In progress",
     "nav_done": "(completed)",
     "storage_off": "Your browser is not letting this site save progress, so your answers will not be kept after you leave. Everything else works.",
+    # LMS packages (academy package)
+    "lms_standalone": "No learning management system (LMS) is recording this course, so your progress is kept in this browser only. Open the course from your LMS to have it recorded there.",
+    "lms_new_tab": "opens in a new tab",
     "storage_newer": "Your progress was saved by a newer version of this academy. It is shown but not changed here.",
     "storage_corrupt": "Your saved progress could not be read, so a fresh record was started. The unreadable copy was kept in this browser.",
     "summary": "{done} of {total} modules completed.",
@@ -346,6 +349,8 @@ ES: dict[str, str] = {
     "status_started": "En curso",
     "nav_done": "(completado)",
     "storage_off": "Tu navegador no permite que este sitio guarde el progreso, así que tus respuestas no se conservarán al salir. Todo lo demás funciona.",
+    "lms_standalone": "Ningún sistema de gestión del aprendizaje (LMS) está registrando este curso, así que tu progreso solo se guarda en este navegador. Abre el curso desde tu LMS para que quede registrado allí.",
+    "lms_new_tab": "se abre en una pestaña nueva",
     "storage_newer": "Tu progreso lo guardó una versión más reciente de esta academia. Se muestra, pero aquí no se modifica.",
     "storage_corrupt": "No se pudo leer tu progreso guardado, así que se ha empezado un registro nuevo. La copia ilegible se ha conservado en este navegador.",
     "summary": "{done} de {total} módulos completados.",
