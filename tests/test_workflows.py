@@ -46,8 +46,8 @@ def test_no_workflow_installs_the_checkout_as_a_project_in_a_content_repository(
     init(tmp_path / "academy", None, None, force=False)
     text = (tmp_path / "academy" / ".github" / "workflows" / "academy.yml").read_text(encoding="utf-8")
     assert "pip install -e" not in text
-    assert text.count("run: python -m pip install -r requirements.txt\n") == 2
-    assert text.count("cache-dependency-path: requirements.txt\n") == 2
+    assert text.count("run: python -m pip install -r requirements.txt\n") == 4
+    assert text.count("cache-dependency-path: requirements.txt\n") == 4
 
 
 @pytest.mark.parametrize("name", ["academy.yml", "upstream.yml"])

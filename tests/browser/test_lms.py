@@ -234,12 +234,13 @@ def complete_module(content) -> None:
         ).inner_text()
     for scenario in content.locator(".ac-scenario").all():
         while scenario.locator(".ac-restart").count() == 0:
-            scenario.locator(".ac-turn--current .ac-option-button").first.press("Enter")
+            scenario.locator(".ac-now .ac-option-button").first.press("Enter")
     assert content.locator(".ac-meta__status [data-ac-status]").inner_text() == "✓ Completed"
 
 
 def take_assessment(content, right: bool = True) -> str:
-    content.locator("[data-ac-start]").press("Enter")
+    retry = content.locator("[data-ac-results] .ac-retry-quiz")
+    (retry if retry.count() and retry.is_visible() else content.locator("[data-ac-start]")).press("Enter")
     questions = content.locator(".ac-question:not([hidden])")
     for i in range(questions.count()):
         answer_by_keyboard(questions.nth(i).locator(".ac-check"), right)
@@ -328,11 +329,12 @@ def test_a_scorm_lms_records_the_path_and_resumes_it(browser, console, fixture_p
         course_frame(page, "modules/basics.html").goto(lms.url + "pkg/modules/all-types.html")
         complete_module(content)
         course_frame(page, "modules/all-types.html").goto(lms.url + "pkg/quizzes/stage-one.html")
-        assert take_assessment(content, right=False).startswith("✗ Not passed yet. You scored 0%.")
+        assert take_assessment(content, right=False).startswith("✗ Not passed yet You scored 0%.")
         if not v2004:
             # Every module done, the assessment taken but not passed.
             assert cmi_value(page, v2004, status) == "failed"
-        assert take_assessment(content, right=True).startswith("✓ Passed. You scored 100%.")
+        result = take_assessment(content, right=True)
+        assert result.startswith("✓ Passed") and "You scored 100%." in result, result
         page.wait_for_timeout(300)
 
         if v2004:
@@ -396,7 +398,9 @@ def test_a_scorm_lms_records_the_path_and_resumes_it(browser, console, fixture_p
                 content.locator(f"[data-ac-module-row={module}] [data-ac-status]").inner_text()
                 == "✓ Completed"
             )
-        assert content.locator("[data-ac-quiz-status=stage-one]").inner_text() == "✓ Passed (100%)"
+        assert (
+            content.locator("[data-ac-quiz-status=stage-one]").inner_text().lstrip(" ·") == "✓ Passed (100%)"
+        )
         course_frame(page, "paths/main.html").goto(lms.url + "pkg/modules/all-types.html")
         assert "was-right" in (content.locator("#check-pick-one").get_attribute("class") or "")
         course_frame(page, "modules/all-types.html").goto(lms.url + "pkg/paths/main/certificate.html")

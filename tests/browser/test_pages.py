@@ -104,9 +104,25 @@ def test_search_dialog_has_a_name(page, runtime_site) -> None:
     assert result.response["violations"] == []
 
 
+#: What each page type is for, which its first screen must show.
+MAIN = {
+    "home": ".ac-card",
+    "module": ".ac-check",
+    "path": ".ac-stage",
+    "quiz": ".ac-quiz",
+    "progress": ".ac-progress-page",
+    "certificate": ".ac-certificate-page",
+    "review": ".ac-review-page",
+}
+
+
 @pytest.mark.parametrize("width", [1280, 360])
 @pytest.mark.parametrize("kind", list(PAGES))
-def test_screenshots(browser, runtime_site, kind: str, width: int) -> None:
+def test_screenshots_show_the_title_and_the_page_s_content(
+    browser, runtime_site, kind: str, width: int
+) -> None:
+    """The screenshot (kept in tests/artifacts for people to look at) shows the
+    page's title on the first screen, and its academy content whole across."""
     ARTIFACTS.mkdir(parents=True, exist_ok=True)
     ctx = browser.new_context(viewport={"width": width, "height": 900})
     try:
@@ -114,6 +130,14 @@ def test_screenshots(browser, runtime_site, kind: str, width: int) -> None:
         page.goto(runtime_site.url + PAGES[kind])
         page.wait_for_load_state("networkidle")
         page.screenshot(path=str(ARTIFACTS / f"{kind}-{width}.png"), full_page=True)
+        title = page.locator("article h1").first
+        assert title.is_visible() and title.inner_text().strip()
+        box = title.bounding_box()
+        assert box is not None and 0 <= box["y"] < 900 and box["x"] >= 0 and box["x"] + box["width"] <= width
+        main = page.locator(MAIN[kind]).first
+        assert main.is_visible(), f"{MAIN[kind]} is not shown on the {kind} page"
+        where = main.bounding_box()
+        assert where is not None and where["x"] >= 0 and where["x"] + where["width"] <= width + 1
     finally:
         ctx.close()
 
