@@ -58,6 +58,20 @@ def test_usage_and_configuration_errors_exit_two(tmp_path: Path, capsys: pytest.
     assert code == 2 and "Did you mean 'coverage'?" in err
 
 
+@pytest.mark.parametrize("command", ["check", "stats"])
+def test_mkdocs_yml_syntax_error_is_one_located_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], command: str
+) -> None:
+    small_project(tmp_path)
+    write(tmp_path, {"mkdocs.yml": "site_name: x\nplugins:\n  - academy:\n      strict: [true\n"})
+    code, out, err = run([command, str(tmp_path)], capsys)
+    assert (code, out) == (2, "")
+    assert err.splitlines() == [
+        f"academy: configuration error: {tmp_path / 'mkdocs.yml'}:5:1: expected ',' or ']', "
+        "but got '<stream end>' (while parsing a flow sequence)"
+    ]
+
+
 def test_mkdocs_yml_with_python_tags_is_read_without_executing(
     tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:

@@ -22,7 +22,7 @@ from typing import Any
 
 from academy.cli.common import EXIT_OK, EXIT_PROBLEMS, EXIT_USAGE
 from academy.core.problems import SettingsError
-from academy.core.settings import Settings, read_mkdocs_file
+from academy.core.settings import Settings, read_mkdocs_file, yaml_error_line
 
 
 def register(commands: Any) -> None:
@@ -173,9 +173,7 @@ def _one_line(exc: SettingsError, config_file: Path) -> str:
 
     cause = exc.__context__
     if isinstance(cause, yaml.MarkedYAMLError) and cause.problem_mark is not None:
-        mark = cause.problem_mark
-        context = f" ({cause.context})" if cause.context else ""
-        return f"{config_file}:{mark.line + 1}:{mark.column + 1}: {cause.problem}{context}"
+        return yaml_error_line(config_file, cause)
     return " ".join(str(exc).split())
 
 

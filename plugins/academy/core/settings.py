@@ -135,6 +135,19 @@ class MkdocsFile:
     site_url: str
 
 
+def yaml_error_line(config_file: Path | str, exc: yaml.MarkedYAMLError) -> str:
+    """PyYAML's report as one ``file:line:col: problem (context)`` line.
+
+    Build logs and CI annotations read one line per problem; PyYAML prints the
+    offending source with a caret over several lines, which neither can use.
+    ``academy check`` and ``academy build`` both say it this way.
+    """
+    mark = exc.problem_mark or exc.context_mark
+    where = f"{config_file}:{mark.line + 1}:{mark.column + 1}" if mark else str(config_file)
+    context = f" ({exc.context})" if exc.context else ""
+    return f"{where}: {exc.problem or 'not valid YAML'}{context}"
+
+
 def read_mkdocs_file(config_file: Path) -> MkdocsFile:
     """The academy plugin's options, ``docs_dir`` and ``site_url`` from ``mkdocs.yml``.
 
@@ -143,6 +156,8 @@ def read_mkdocs_file(config_file: Path) -> MkdocsFile:
     """
     try:
         data = yaml.load(config_file.read_text(encoding="utf-8"), Loader=_LenientLoader)
+    except yaml.MarkedYAMLError as exc:
+        raise SettingsError(yaml_error_line(config_file, exc)) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise SettingsError(f"cannot read {config_file}: {exc}") from None
     if not isinstance(data, dict):
