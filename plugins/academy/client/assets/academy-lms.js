@@ -576,13 +576,17 @@
   let connected = "none";
   let page = "";
   let timer = 0;
+  let pending = false; // the commit a sync in the same tick must not cancel
   const sync = (commit) => {
     clearTimeout(timer);
+    pending = pending || commit;
     // After the page's own save: academy.js saves right after some events.
     timer = setTimeout(() => {
+      const why = pending;
+      pending = false;
       if (!bridge) return;
       bridge.sync(page);
-      if (commit) bridge.commit(commit);
+      if (why) bridge.commit(why);
     }, 0);
   };
   window.academyLms = {
