@@ -22,6 +22,7 @@ import pytest
 import yaml
 
 from academy.cli.init import FILES
+from academy.client.runtime import PARTS
 
 from installkit import REPO, clean_env, run
 
@@ -46,7 +47,15 @@ def test_wheel_and_sdist_hold_the_schemas_templates_and_assets(dists: tuple[Path
             f"academy/render/templates/{name}.html"
             for name in ("check", "path", "quiz", "scenario", "role_cards")
         ),
-        *(f"academy/client/assets/{name}" for name in ("academy.js", "academy.css", "academy-xapi.js")),
+        *(
+            f"academy/client/assets/{name}"
+            for name in (
+                "academy.js",
+                "academy.css",
+                "academy-xapi.js",
+                *(f"academy-{part}.js" for part in PARTS),
+            )
+        ),
         *(f"academy/cli/templates/init/{name}" for name in FILES),
     }
     in_wheel = names(wheel)

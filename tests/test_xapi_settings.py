@@ -87,6 +87,7 @@ def test_runtime_with_xapi_carries_its_settings_escaped() -> None:
         "path": "paths/{id}/",
         "quiz": "quizzes/{id}/",
     }
-    # What turning xAPI on costs, gzipped (the budget covers the default runtime).
+    # What turning xAPI on costs, gzipped (the budget covers the default runtime;
+    # the sender shares less with the small core than it did with the whole runtime).
     extra = len(gzip.compress(script.encode(), 9)) - len(gzip.compress(runtime_script("en").encode(), 9))
-    assert 0 < extra < 2500
+    assert 0 < extra < 2700

@@ -7,6 +7,8 @@ import re
 
 import pytest
 
+from academy.client.runtime import PARTS
+
 from browserkit import REPO
 
 
@@ -63,9 +65,21 @@ def test_a_check_without_its_live_region_does_not_stop_the_others(context, runti
     assert page.locator(".ac-module-progress .ac-count").inner_text() == "1 of 5 checks answered"
 
 
+ASSETS = REPO / "plugins" / "academy" / "client" / "assets"
+
+
+def runtime_source() -> str:
+    """The core and every widget part, as one text."""
+    names = ["academy.js"] + [f"academy-{part}.js" for part in PARTS]
+    return "\n".join((ASSETS / name).read_text(encoding="utf-8") for name in names)
+
+
 def test_the_runtime_opens_with_a_map_of_its_sections_and_events() -> None:
-    source = (REPO / "plugins" / "academy" / "client" / "assets" / "academy.js").read_text(encoding="utf-8")
-    head = source[: source.index("(() => {")]
+    core = (ASSETS / "academy.js").read_text(encoding="utf-8")
+    head = core[: core.index("(() => {")]
+    source = runtime_source()
+    for part in PARTS:
+        assert f"academy-{part}.js" in head, part
     sections = re.findall(r"// ---- ([a-z][a-z ,.:&-]*?)(?::| -|\s*-{3,})", source)
     assert "Sections, in order:" in head and "Events, dispatched on document" in head
     for name in (
@@ -84,5 +98,4 @@ def test_the_runtime_opens_with_a_map_of_its_sections_and_events() -> None:
 
 @pytest.mark.parametrize("event", ["answer", "scenario", "quiz", "module", "done", "path", "page"])
 def test_documented_events_are_the_ones_dispatched(event: str) -> None:
-    source = (REPO / "plugins" / "academy" / "client" / "assets" / "academy.js").read_text(encoding="utf-8")
-    assert re.search(rf'emit\("{event}"', source), event
+    assert re.search(rf'emit\("{event}"', runtime_source()), event

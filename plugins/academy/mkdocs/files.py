@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from academy.client.runtime import runtime_script, runtime_styles
+from academy.client.runtime import runtime_parts, runtime_script, runtime_styles
 from academy.client.xapi import sender_script
 from academy.core.model import Module
 from academy.core.schemas.source import SCHEMAS
@@ -89,7 +89,7 @@ class GeneratedFiles:
         self.build.pages[src] = (section, item)
 
     def runtime(self, package_addon: str = "") -> None:
-        """The runtime's stylesheet and script (with the xAPI sender when it is
+        """The runtime's stylesheet, script and widget parts (with the xAPI sender when it is
         on, and ``package_addon`` in LMS packages)."""
         build, config = self.build, self.config
         self.files.append(File.generated(config, STYLES, content=runtime_styles()))
@@ -103,6 +103,9 @@ class GeneratedFiles:
         self.files.append(
             File.generated(config, SCRIPT, content=runtime_script(build.language, review_url, addon))
         )
+        folder = SCRIPT.rsplit("/", 1)[0]
+        for name, text in runtime_parts().items():
+            self.files.append(File.generated(config, f"{folder}/{name}", content=text))
 
     def schemas(self) -> None:
         """The published JSON Schemas, for editors and tools."""
