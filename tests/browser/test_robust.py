@@ -99,3 +99,64 @@ def test_the_runtime_opens_with_a_map_of_its_sections_and_events() -> None:
 @pytest.mark.parametrize("event", ["answer", "scenario", "quiz", "module", "done", "path", "page"])
 def test_documented_events_are_the_ones_dispatched(event: str) -> None:
     assert re.search(rf'emit\("{event}"', runtime_source()), event
+
+
+# ---- parts: loaded where needed, once, and also on instantly loaded pages ---------
+
+
+def part_requests(page) -> list[str]:
+    seen: list[str] = []
+    page.on(
+        "request",
+        lambda r: "/assets/academy/academy-" in r.url and seen.append(r.url.rsplit("/", 1)[1]),
+    )
+    return seen
+
+
+def instant_go(page, url: str, ready: str) -> None:
+    """Material's instant navigation, as a click on an internal link starts it."""
+    page.evaluate("url => window.location$.next(new URL(url))", url)
+    page.wait_for_selector(ready)
+    assert page.evaluate("window.__noReload === true"), "the page was loaded in full"
+
+
+def test_parts_come_once_and_only_where_their_widgets_are(page, runtime_site) -> None:
+    seen = part_requests(page)
+    page.goto(runtime_site.url)
+    page.wait_for_load_state("networkidle")
+    assert seen == [], "the home page has no widgets, so it needs no part"
+    page.evaluate("window.__noReload = true")
+
+    instant_go(page, runtime_site.url + "quizzes/stage-one/", "[data-ac-quiz] [data-ac-start]:not([hidden])")
+    page.click("[data-ac-start]")
+    page.click("[data-ac-submit]")  # all blank: the quiz part answers
+    assert "still need an answer" in page.locator("[data-ac-unanswered]").inner_text()
+    assert sorted(seen) == ["academy-checks.js", "academy-quiz.js"]
+
+    instant_go(page, runtime_site.url + "modules/basics/", "#check-basic .ac-actions:not([hidden])")
+    page.check("#check-basic input[value=true]")
+    page.click("#check-basic button[type=submit]")
+    assert page.locator("#check-basic .ac-feedback").inner_text().startswith("✓ Correct.")
+    instant_go(
+        page, runtime_site.url + "paths/main/", "[data-ac-path-bar] [role=progressbar], [data-ac-path-bar] *"
+    )
+    # Back on the quiz, the attempt resumes and its part answers again.
+    instant_go(page, runtime_site.url + "quizzes/stage-one/", "[data-ac-quiz] [data-ac-submit]:not([hidden])")
+    page.locator("[data-ac-unanswered]").evaluate("n => (n.textContent = '')")
+    page.click("[data-ac-submit]")
+    assert "still need an answer" in page.locator("[data-ac-unanswered]").inner_text()
+    assert sorted(seen) == ["academy-checks.js", "academy-module.js", "academy-pages.js", "academy-quiz.js"]
+
+
+def test_a_part_that_cannot_load_is_named_and_the_rest_of_the_page_starts(context, runtime_site) -> None:
+    context.route(re.compile(r".*/academy-module\.js$"), lambda route: route.fulfill(status=404, body=""))
+    page = context.new_page()
+    errors = errors_of(page)
+    page.goto(runtime_site.url + "modules/basics/")
+    # The checks part came, so the module's checks still mark answers.
+    page.wait_for_selector("#check-basic .ac-actions:not([hidden])")
+    page.check("#check-basic input[value=true]")
+    page.click("#check-basic button[type=submit]")
+    assert page.locator("#check-basic .ac-feedback").inner_text().startswith("✓ Correct.")
+    ours = [e for e in errors if not e.startswith("Failed to load resource")]
+    assert ours == ["academy: could not load academy-module.js"]

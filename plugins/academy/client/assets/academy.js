@@ -424,9 +424,13 @@
               s.src = new URL("academy-" + name + ".js", here).href;
               s.async = false;
               s.onload = ok;
-              s.onerror = () => fail(new Error("could not load academy-" + name + ".js"));
+              s.onerror = () => {
+                s.remove();
+                delete loading[name]; // the next page tries again
+                fail(new Error("could not load academy-" + name + ".js"));
+              };
               document.head.append(s);
-            })),
+            })).catch((e) => console.error("academy: " + e.message)),
       ),
     );
   // Which parts a page needs, from what it contains, in load order.
@@ -470,7 +474,7 @@
     const finish = () => {
       if (mine !== visit) return;
       const header = $("[data-ac-module]");
-      if (header && once(header)) safe("module " + header.dataset.acModule, header, api.initModule);
+      if (header && api.initModule && once(header)) safe("module " + header.dataset.acModule, header, api.initModule);
       [
         ["[data-ac-path]", "initPath", "path"],
         ["[data-ac-quiz]", "initQuiz", "quiz"],
@@ -481,17 +485,19 @@
         const node = $(sel);
         if (node && api[init] && once(node)) safe(name + " " + (node.dataset.acQuiz || node.dataset.acPath || node.dataset.acCertificatePage || ""), node, api[init]);
       });
-      if (!header && api.initCheck) $$(".ac-check").forEach((box) => safe("check #" + box.id, box, api.initCheck, "page:" + location.pathname));
+      // Checks outside a module, or in one whose part did not come (still
+      // marked and saved under the module, without its progress panel).
+      const scope = header && !api.initModule ? header.dataset.acModule : !header && "page:" + location.pathname;
+      if (scope && api.initCheck) $$(".ac-check").forEach((box) => safe("check #" + box.id, box, api.initCheck, scope));
       paintAll(document);
       markNavigation();
       paintBadge();
       store.save();
       emit("page");
     };
-    load(NEEDS.filter(([sel]) => $(sel)).map(([, name]) => name)).then(finish, (e) => {
-      console.error("academy: " + e.message);
-      finish();
-    });
+    // A part that fails to load is reported and skipped; the widgets of the
+    // parts that came still start.
+    load(NEEDS.filter(([sel]) => $(sel)).map(([, name]) => name)).then(finish);
   }
 
   // Loaded in <head>: Material's bundle (and its document$, which replays the
