@@ -24,6 +24,8 @@ from academy.core.engine import evaluate
 from academy.core.loader import load
 from academy.core.settings import Settings
 from academy.core.sources import MODULE, PATH, QUIZ, SourceRef
+from academy.core.yamlload import YamlDoc
+from academy.core.yamlload.tags import NULL
 
 EXAMPLES = int(os.environ.get("FUZZ_EXAMPLES", "300"))
 SETTINGS = Settings(root=Path("/nonexistent"), today=dt.date(2026, 11, 1))
@@ -286,6 +288,18 @@ def yaml_texts(draw: st.DrawFn) -> tuple[str, str]:
     return kind, text
 
 
+def every_path(data: object, path: tuple = ()) -> list[tuple]:
+    """Every path into ``data``, the root's included."""
+    out = [path]
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out += every_path(value, (*path, key))
+    elif isinstance(data, list):
+        for index, value in enumerate(data):
+            out += every_path(value, (*path, index))
+    return out
+
+
 @settings(max_examples=EXAMPLES, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(yaml_texts())
 def test_fast_paths_agree_with_the_careful_ones(case: tuple[str, str]) -> None:
@@ -297,7 +311,7 @@ def test_fast_paths_agree_with_the_careful_ones(case: tuple[str, str]) -> None:
     from academy.core.yamlload.tags import Loader
 
     kind, text = case
-    fast = load_plain(text)
+    fast, marks = load_plain(text)
     if fast is CAREFUL:
         return
     try:
@@ -308,5 +322,14 @@ def test_fast_paths_agree_with_the_careful_ones(case: tuple[str, str]) -> None:
     careful = builder.build(root) if root is not None else None
     assert not builder.problems and not builder.fatal
     assert typed(fast) == typed(careful)
+    # Positions from the one pass are the ones the composed nodes give,
+    # for every value and key, and for paths that go nowhere.
+    marked = YamlDoc(fast, None, 3, text, marks=marks)
+    nodes = YamlDoc(fast, root or yaml.ScalarNode(NULL, ""), 3, text)
+    for path in every_path(fast):
+        for wrong in ((), ("nowhere",), (99,)):
+            probe = (*path, *wrong)
+            assert marked.locate(probe) == nodes.locate(probe), probe
+            assert marked.locate_key(probe) == nodes.locate_key(probe), probe
     if schema._fast(kind)(fast):
         assert list(schema.validator(kind).iter_errors(fast)) == []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import os
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -105,6 +106,7 @@ class _Parsed:
     head: str = ""
     aliases: tuple[tuple[tuple[tuple[str | int, ...], str], str], ...] = ()
     holes: tuple[YamlPath, ...] = ()
+    marks: Sequence[int] = ()  # every node's position, from the plain loader (see YamlDoc)
 
 
 def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) -> _Parsed:
@@ -178,6 +180,7 @@ def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) 
         head=head,
         aliases=tuple(doc.aliases.items()),
         holes=doc.holes,
+        marks=doc.marks,
     )
     if env is not None:
         # The per-file rules need only this file, so they run here too: in
@@ -209,7 +212,7 @@ def _finish(parsed: _Parsed) -> Loaded:
             body_line=parsed.body_line,
             head=parsed.digest,
         )
-    doc = YamlDoc(parsed.data, None, parsed.yaml_line, parsed.yaml_text)
+    doc = YamlDoc(parsed.data, None, parsed.yaml_line, parsed.yaml_text, marks=parsed.marks)
     doc.aliases.update(parsed.aliases)
     doc.holes = parsed.holes
     item: Item | None = None

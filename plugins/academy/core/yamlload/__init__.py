@@ -61,9 +61,9 @@ def load_yaml(text: str, file: str, line_offset: int) -> tuple[YamlDoc | None, l
     depth_problem = prescan_depth(text, file, line_offset, Loader)
     if depth_problem is not None:
         return None, [depth_problem]
-    fast = load_plain(text)
+    fast, marks = load_plain(text)
     if fast is not CAREFUL:
-        return YamlDoc(fast, None, line_offset, text), []
+        return YamlDoc(fast, None, line_offset, text, marks=marks), []
     holes: list[int] = []
     problems: list[Problem] = []
     try:

@@ -28,11 +28,16 @@ class YamlDoc:
         data: Plain JSON-like data (dict, list, str, int, float, bool, None).
         line_offset: File line of the YAML text's first line.
 
-    The node graph behind :meth:`locate` is composed on first use: most
+    The node graph behind :meth:`node_at` is composed on first use: most
     files are clean and never need a position, so they are parsed once.
+    A document from the plain loader also carries ``marks``, every node's
+    position in the order the loader met them; :meth:`locate` and
+    :meth:`locate_key` read positions from it, so a file with warnings is
+    not parsed a second time either (which used to cost a quarter of a
+    check of such files).
     """
 
-    __slots__ = ("_root", "_text", "aliases", "data", "holes", "line_offset", "loose")
+    __slots__ = ("_root", "_text", "aliases", "data", "holes", "line_offset", "loose", "marks")
 
     def __init__(
         self,
@@ -41,6 +46,7 @@ class YamlDoc:
         line_offset: int,
         text: str = "",
         loose: tuple[yaml.Node, ...] = (),
+        marks: Sequence[int] = (),
     ) -> None:
         #: Booleans written as ``yes``, ``no``, ``on`` or ``off`` (see ``is_loose_boolean``).
         self.loose = loose
@@ -53,6 +59,9 @@ class YamlDoc:
         self._root = root
         self._text = text
         self.line_offset = line_offset
+        #: ``(line, column)`` of each node, flattened, in document order, a
+        #: mapping's key before its value (see ``load_plain``); empty if unknown.
+        self.marks = marks
 
     @property
     def text(self) -> str:
@@ -85,8 +94,18 @@ class YamlDoc:
 
     def locate(self, path: Sequence[str | int]) -> tuple[int, int]:
         """Return the file ``(line, column)`` of the value at ``path``."""
+        if self._marked():
+            return self._marked_position(_mark_index(self.data, path)[0])
         node, _ = self.node_at(path)
         return self._position(node)
+
+    def _marked(self) -> bool:
+        # The marks follow the data as the loader built it: a key read as
+        # the one meant has moved, so an aliased document asks the nodes.
+        return bool(self.marks) and not self.aliases
+
+    def _marked_position(self, index: int) -> tuple[int, int]:
+        return self.marks[2 * index] + self.line_offset, self.marks[2 * index + 1] + 1
 
     def locate_key(self, path: Sequence[str | int]) -> tuple[int, int]:
         """Return the position of the key that holds the value at ``path``.
@@ -95,6 +114,9 @@ class YamlDoc:
         """
         if not path or not isinstance(path[-1], str):
             return self.locate(path)
+        if self._marked():
+            index, key = _mark_index(self.data, path)
+            return self._marked_position(index if key is None else key)
         parent, found = self.node_at(path[:-1])
         if found:
             key = _key_node(parent, self._written(path[:-1], path[-1]))
@@ -107,6 +129,43 @@ class YamlDoc:
         if mark is None:  # the empty document has no position of its own
             return self.line_offset, 1
         return mark.line + self.line_offset, mark.column + 1
+
+
+def _mark_index(data: Any, path: Sequence[str | int]) -> tuple[int, int | None]:
+    """Where, in a document's marks, the value at ``path`` is (or the
+    deepest ancestor found), and its key (``None`` if the last step is not
+    a key that was found).
+
+    The marks list nodes in the order the plain loader met them, so a
+    node's index is the count of nodes before it: skipping a value skips
+    its whole subtree (:func:`_nodes`).
+    """
+    index, key, node = 0, None, data
+    for step in path:
+        key = None
+        if isinstance(node, dict) and isinstance(step, str) and step in node:
+            index += 1
+            for name, value in node.items():
+                if name == step:
+                    key, index, node = index, index + 1, value
+                    break
+                index += 1 + _nodes(value)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            index += 1 + sum(_nodes(item) for item in node[:step])
+            node = node[step]
+        else:
+            break
+    return index, key
+
+
+def _nodes(value: Any) -> int:
+    """How many nodes ``value`` was built from: one per scalar, list and
+    mapping, and one more per key."""
+    if isinstance(value, dict):
+        return 1 + sum(1 + _nodes(v) for v in value.values())
+    if isinstance(value, list):
+        return 1 + sum(_nodes(v) for v in value)
+    return 1
 
 
 def _pairs(node: yaml.MappingNode) -> list[tuple[yaml.Node, yaml.Node]]:

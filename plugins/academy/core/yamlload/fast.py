@@ -8,6 +8,7 @@ else makes it give up, and the careful builder reports it.
 
 from __future__ import annotations
 
+from array import array
 from typing import Any
 
 import yaml
@@ -35,7 +36,7 @@ class _Careful(Exception):
     """Raised by the plain loader at anything that needs node-level care."""
 
 
-def _plain_data(node: yaml.Node, seen: set[int], depth: int = 1) -> Any:
+def _plain_data(node: yaml.Node, seen: set[int], marks: list[int], depth: int = 1) -> Any:
     """The data of a composed node graph, or :class:`_Careful` at anything
     the careful builder must see.
 
@@ -45,12 +46,18 @@ def _plain_data(node: yaml.Node, seen: set[int], depth: int = 1) -> Any:
     constructor: that one defers every mapping and list through a generator
     and checks each node against a registry, and front matter is parsed for
     every module of every build.
+
+    Each node's position goes into ``marks`` as it is met (line, column;
+    a mapping's key before its value), so a problem found later can be
+    located without parsing the text again (see :class:`~.doc.YamlDoc`).
     """
     if depth > MAX_DEPTH:
         raise _Careful  # the builder reports where it gets too deep
     if id(node) in seen:
         raise _Careful  # an alias: let the builder count its expansion
     seen.add(id(node))
+    mark = node.start_mark
+    marks += (mark.line, mark.column)
     kind, tag = type(node), node.tag
     if kind is yaml.ScalarNode:
         if tag == STR:
@@ -81,20 +88,27 @@ def _plain_data(node: yaml.Node, seen: set[int], depth: int = 1) -> Any:
             key = key_node.value
             if key in out:
                 raise _Careful
-            out[key] = _plain_data(value_node, seen, depth)
+            mark = key_node.start_mark
+            marks += (mark.line, mark.column)
+            out[key] = _plain_data(value_node, seen, marks, depth)
         return out
     if kind is yaml.SequenceNode and tag == T + "seq":
-        return [_plain_data(child, seen, depth) for child in node.value]
+        return [_plain_data(child, seen, marks, depth) for child in node.value]
     raise _Careful
 
 
-def load_plain(text: str) -> Any:
-    """Data from well-behaved YAML in one C-parser pass, or ``CAREFUL``."""
+def load_plain(text: str) -> tuple[Any, array[int]]:
+    """Data from well-behaved YAML in one C-parser pass, and every node's
+    position in the order :func:`_plain_data` met them; or ``CAREFUL``."""
     loader = Loader(text)
+    marks: list[int] = []
     try:
         root = loader.get_single_node()
-        return None if root is None else _plain_data(root, set())
+        data = None if root is None else _plain_data(root, set(), marks)
     except (_Careful, yaml.YAMLError, RecursionError, ValueError, TypeError):
-        return CAREFUL
+        return CAREFUL, array("i")
     finally:
         loader.dispose()
+    # An array of machine ints: a file's positions cross from a parsing
+    # worker to the parent as one small block of bytes.
+    return data, array("i", marks)
