@@ -19,6 +19,7 @@ from typing import Any
 
 from academy.core.codes import CODES, FAMILIES
 from academy.core.problems import OptionError, SettingsError, Severity
+from academy.core.sections import SECTION_SIZE
 from academy.core.xapi import xapi_settings
 
 #: ``raw_html`` values and the severity they give the ``body.raw-html`` rule.
@@ -90,6 +91,13 @@ def _today(value: Any) -> _dt.date | None:
         raise OptionError(f"must be a date (YYYY-MM-DD), not {value!r}.") from None
 
 
+def _section_size(value: Any) -> int:
+    # Sections of one would split forever: 0 (never split) or at least 2.
+    if isinstance(value, bool) or not isinstance(value, int) or value < 0 or value == 1:
+        raise OptionError(f"must be 0 (never split) or a whole number of 2 or more, not {value!r}.")
+    return value
+
+
 def _raw_html(value: Any) -> Severity:
     if value not in RAW_HTML:
         raise OptionError(f"must be allow, warn or error, not {value!r}.")
@@ -127,6 +135,14 @@ OPTIONS: dict[str, Option] = {
             "allow",
             "Raw HTML that runs code in module bodies (`<script>`, `on*=`, `javascript:`): allow, warn or error.",
             _raw_html,
+        ),
+        Option(
+            "nav_section_size",
+            SECTION_SIZE,
+            "Most modules one navigation section lists: a longer topic folder is split into sections "
+            "of at most this many, and Material's navigation is then pruned to the current section; "
+            "0 never splits.",
+            _section_size,
         ),
         Option(
             "xapi",

@@ -19,6 +19,7 @@ import yaml
 
 from academy.core.options import parse_options
 from academy.core.problems import Problem, SettingsError, Severity
+from academy.core.sections import SECTION_SIZE
 from academy.core.xapi import XapiSettings
 
 
@@ -38,6 +39,8 @@ class Settings:
         site_url: The site's public address from ``mkdocs.yml``, or empty.
         templates_dir: Folder of fragment templates that replace the
             academy's own, relative to ``root``; ``None`` for none.
+        nav_section_size: Most modules one navigation section lists before
+            it is split (see :mod:`academy.core.sections`); 0 never splits.
     """
 
     root: Path
@@ -50,6 +53,7 @@ class Settings:
     severity: Mapping[str, Severity] = field(default_factory=dict)
     today: _dt.date | None = None
     xapi: XapiSettings | None = None
+    nav_section_size: int = SECTION_SIZE
 
     @classmethod
     def from_options(
@@ -77,6 +81,7 @@ class Settings:
             xapi=values["xapi"],
             templates_dir=values["templates_dir"],
             site_url=site_url,
+            nav_section_size=values["nav_section_size"],
         )
 
     def today_date(self) -> _dt.date:

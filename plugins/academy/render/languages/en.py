@@ -65,6 +65,7 @@ EN: dict[str, str] = {
     "stages": "Stages",
     "stage": "Stage",
     "modules": "Modules",
+    "nav_span": "{first} to {last}",
     "module_count": "{n} modules",
     "module_count_one": "1 module",
     "total_time": "Total time",

@@ -61,6 +61,7 @@ ES: dict[str, str] = {
     "stages": "Etapas",
     "stage": "Etapa",
     "modules": "Módulos",
+    "nav_span": "De {first} a {last}",
     "module_count": "{n} módulos",
     "module_count_one": "1 módulo",
     "total_time": "Tiempo total",
