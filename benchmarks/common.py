@@ -19,17 +19,33 @@ sys.path.insert(0, str(HERE))
 from generate import WORK, generate  # noqa: E402
 
 
-def tree(n: int, fresh: bool = False) -> tuple[Path, Path]:
-    """The generated academy and plain twin for ``n`` modules (made if missing)."""
-    out = WORK / str(n)
-    # A tree made by an older generator would measure the wrong thing.
-    version = hashlib.sha256(Path(__file__).with_name("generate.py").read_bytes()).hexdigest()
+def tree(n: int, content: str = "generator", fresh: bool = False) -> tuple[Path, Path]:
+    """The generated academy and plain twin for ``n`` modules of ``content``
+    (made if missing; see ``generate.py``)."""
+    out = WORK / content / str(n)
+    # A tree made by an older generator would measure the wrong thing; the
+    # twin's navigation comes from the academy's own sections code.
+    sources = [HERE / "generate.py", HERE / "probe.py", HERE.parent / "plugins/academy/core/sections.py"]
+    version = hashlib.sha256(b"".join(p.read_bytes() for p in sources)).hexdigest()
     stamp = out / "generator.sha256"
     if fresh or not stamp.is_file() or stamp.read_text() != version:
-        made = generate(n, out)
+        made = generate(n, out, content)
         stamp.write_text(version)
         return made
-    return out / "academy", out / "plain"
+    return out / "academy", out / "twin"
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages: what else the machine was doing."""
+    try:
+        return "load average " + ", ".join(f"{x:.2f}" for x in os.getloadavg())
+    except OSError:
+        return "load average unknown"
+
+
+def spread(values: list[float], unit: str = "s", digits: int = 2) -> str:
+    """``median (min-max)``, for a line of results."""
+    return f"{median(values):.{digits}f} {unit} ({min(values):.{digits}f}-{max(values):.{digits}f})"
 
 
 def run_measured(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, int]:

@@ -1,13 +1,18 @@
 """Write a synthetic academy of N modules, and its plain MkDocs twin.
 
-Usage: python benchmarks/generate.py N [--out DIR]
+Usage: python benchmarks/generate.py N [--content generator|probe] [--out DIR]
 
-The academy is realistic for this product: about 800 words of Markdown per
-module, 3 objectives, 6 checks (one of each type), one 6-step scenario,
-prerequisite chains, and 10 learning paths each closed by a quiz bank. The
-plain twin holds the same Markdown bodies without front matter, built with the
-same theme settings and the search plugin but without the academy plugin: the
-site a team would have without Academy. Output is deterministic for a given N.
+Two kinds of content. ``generator`` (the default) is realistic for this
+product: about 800 words of Markdown per module, 3 objectives, 6 checks (one
+of each type), one 6-step scenario, prerequisite chains, and 10 learning
+paths each closed by a quiz bank, with no authoring warnings. ``probe``
+clones one hand-written module (``probe.py``) that carries authoring
+warnings, and nothing else: no paths, quizzes or sample pages.
+
+The plain twin holds the same Markdown bodies without front matter, built
+with the same theme settings and the search plugin but without the academy
+plugin: the site a team would have without Academy, in three navigations
+(see :func:`write_twin`). Output is deterministic for a given N.
 """
 
 from __future__ import annotations
@@ -19,8 +24,14 @@ import shutil
 import sys
 from pathlib import Path
 
+from probe import BODY, probe_module
+
+from academy.core.sections import SECTION_SIZE
+
 HERE = Path(__file__).resolve().parent
 WORK = HERE / ".work"
+#: What the modules hold: see :func:`generate`.
+CONTENTS = ("generator", "probe")
 PATHS = 10
 CHAIN = 8  # modules per prerequisite chain
 
@@ -199,22 +210,50 @@ def quiz(rng: random.Random, path_index: int, modules: list[str]) -> str:
     return f"id: exam-{path_index}\ntitle: Path {path_index} assessment\nkind: assessment\npass_mark: 80\ndraw: 10\nquestions:\n{questions}"
 
 
-def generate(n: int, out: Path) -> tuple[Path, Path]:
-    """Write ``out/academy`` and ``out/plain`` for ``n`` modules."""
-    rng = random.Random(n)  # paths and quizzes depend on N; each module only on its index
+def generate(n: int, out: Path, content: str = "generator") -> tuple[Path, Path]:
+    """Write ``out/academy`` and its twin ``out/twin`` for ``n`` modules.
+
+    ``content`` is ``generator`` (modules made by :func:`front_matter` and
+    :func:`body`, in topic folders, with paths and quiz banks) or ``probe``
+    (one realistic module with authoring warnings, cloned; nothing else).
+    The twin holds the same Markdown, each body under its title, with three
+    configurations (see :func:`write_twin`).
+    """
     if out.exists():
         shutil.rmtree(out)
-    academy, plain = out / "academy", out / "plain"
-    for folder in (
-        academy / "modules",
-        academy / "paths",
-        academy / "quizzes",
-        academy / "content",
-        plain / "docs" / "modules",
-    ):
+    academy, twin = out / "academy", out / "twin"
+    for folder in (academy / "modules", academy / "content", twin / "docs" / "modules"):
         folder.mkdir(parents=True)
+    home = "# Benchmark academy\n\nWelcome. Pick a module from the navigation, or search for one.\n"
+    if content == "probe":
+        pages = _probe(n, academy)
+        (academy / "content" / "index.md").write_text(home, encoding="utf-8")
+    else:
+        pages = _generated(n, academy)
+        (academy / "content" / "index.md").write_text(
+            home + "\n<!-- academy:role-cards -->\n", encoding="utf-8"
+        )
+    (academy / "mkdocs.yml").write_text(
+        f"site_name: Benchmark academy\nsite_url: https://bench.invalid/\ndocs_dir: content\nsite_dir: build\n{THEME}"
+        "plugins:\n  - search\n  - academy:\n      today: 2026-11-01\n",
+        encoding="utf-8",
+    )
+    write_twin(twin, pages, home)
+    return academy, twin
+
+
+#: A twin page: (module id, title, file in the academy, file in the twin's docs, body).
+TwinPage = tuple[str, str, str, str, str]
+
+
+def _generated(n: int, academy: Path) -> list[TwinPage]:
+    """Modules from random sentences in 12 topic folders, prerequisite chains, paths and quiz banks."""
+    rng = random.Random(n)  # paths and quizzes depend on N; each module only on its index
+    for folder in (academy / "paths", academy / "quizzes"):
+        folder.mkdir()
     ids = [f"module-{i:05d}" for i in range(n)]
     per_path = max(1, n // PATHS)
+    pages: list[TwinPage] = []
     for i, mid in enumerate(ids):
         module_rng = random.Random(i)
         title = f"Module {i}: " + sentence(module_rng, 3).rstrip(".")
@@ -227,12 +266,8 @@ def generate(n: int, out: Path) -> tuple[Path, Path]:
         (academy / "modules" / topic / f"{mid}.md").write_text(
             front_matter(module_rng, i, mid, title, prereq) + text, encoding="utf-8"
         )
-        # The twin keeps the same topic folders, so both navigations have the
-        # same sections and Material renders the same amount of nav per page.
-        (plain / "docs" / "modules" / topic).mkdir(exist_ok=True)
-        (plain / "docs" / "modules" / topic / f"{mid}.md").write_text(
-            f"# {title}\n\n{text}", encoding="utf-8"
-        )
+        # The twin keeps the topic folders: its default navigation has the same sections.
+        pages.append((mid, title, f"modules/{topic}/{mid}.md", f"modules/{topic}/{mid}.md", text))
     for p in range(PATHS):
         members = ids[p * per_path : (p + 1) * per_path] if p < PATHS - 1 else ids[p * per_path :]
         if not members:
@@ -249,28 +284,77 @@ def generate(n: int, out: Path) -> tuple[Path, Path]:
             encoding="utf-8",
         )
         (academy / "quizzes" / f"exam-{p}.yml").write_text(quiz(rng, p, members), encoding="utf-8")
-    home = "# Benchmark academy\n\nWelcome.\n"
-    (academy / "content" / "index.md").write_text(home + "\n<!-- academy:role-cards -->\n", encoding="utf-8")
-    (plain / "docs" / "index.md").write_text(home, encoding="utf-8")
-    (academy / "mkdocs.yml").write_text(
-        f"site_name: Benchmark academy\nsite_url: https://bench.invalid/\ndocs_dir: content\nsite_dir: build\n{THEME}"
-        "plugins:\n  - search\n  - academy:\n      today: 2026-11-01\n",
-        encoding="utf-8",
+    return pages
+
+
+def _probe(n: int, academy: Path) -> list[TwinPage]:
+    """The probe module cloned ``n`` times, at the top of the modules folder."""
+    pages: list[TwinPage] = []
+    for i in range(n):
+        mid, title, text = probe_module(i)
+        (academy / "modules" / f"{mid}.md").write_text(text, encoding="utf-8")
+        # The twin has no widgets: the lines that place them go.
+        plain = "\n".join(line for line in BODY.split("\n") if not line.startswith("[["))
+        pages.append((mid, title, f"modules/{mid}.md", f"modules/{mid}.md", plain))
+    return pages
+
+
+def write_twin(twin: Path, pages: list[TwinPage], home: str) -> None:
+    """The plain MkDocs + Material twin, without the academy plugin, in three configurations:
+
+    * ``mkdocs.yml``: the academy's navigation structure (its module
+      sections, split as the academy splits them, pruned if it prunes):
+      what the academy adds beyond the navigation it chose;
+    * ``folders.yml``: MkDocs' default navigation, made from the folders;
+    * ``flat.yml``: one flat list of every module, Material's defaults:
+      what a team would build without Academy.
+    """
+    from types import SimpleNamespace
+
+    from academy.core.sections import NavSection, module_sections, split_sections
+    from academy.render.i18n import strings
+
+    for _, title, _, dest, text in pages:
+        (twin / "docs" / dest).parent.mkdir(parents=True, exist_ok=True)
+        (twin / "docs" / dest).write_text(f"# {title}\n\n{text}", encoding="utf-8")
+    (twin / "docs" / "index.md").write_text(home, encoding="utf-8")
+    where = {mid: dest for mid, _, _, dest, _ in pages}
+    span = strings("en")["nav_span"]
+    arranged = module_sections(
+        [SimpleNamespace(id=mid, title=title, file=file) for mid, title, file, _, _ in pages],
+        "modules",
+        SECTION_SIZE,
+        lambda first, last: span.format(first=first, last=last),
     )
-    (plain / "mkdocs.yml").write_text(
-        f"site_name: Benchmark academy\nsite_url: https://bench.invalid/\ndocs_dir: docs\nsite_dir: build\n{THEME}plugins:\n  - search\n",
-        encoding="utf-8",
-    )
-    return academy, plain
+
+    def entry(e: object) -> object:
+        if isinstance(e, NavSection):
+            return {e.title: [entry(x) for x in e.entries]}
+        return where[str(e)]
+
+    theme = THEME
+    if split_sections(arranged):
+        theme = theme.replace(
+            "    - navigation.tracking\n", "    - navigation.tracking\n    - navigation.prune\n"
+        )
+    head = "site_name: Benchmark academy\nsite_url: https://bench.invalid/\ndocs_dir: docs\nsite_dir: build\n"
+    # JSON is YAML: the navigations go in as one line each.
+    same = json.dumps(["index.md", {"Modules": [entry(e) for e in arranged]}])
+    flat = json.dumps(["index.md", {"Modules": sorted(where.values())}])
+    plugins = "plugins:\n  - search\n"
+    (twin / "mkdocs.yml").write_text(f"{head}{theme}{plugins}nav: {same}\n", encoding="utf-8")
+    (twin / "folders.yml").write_text(f"{head}{THEME}{plugins}", encoding="utf-8")
+    (twin / "flat.yml").write_text(f"{head}{THEME}{plugins}nav: {flat}\n", encoding="utf-8")
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("n", type=int, help="number of modules")
+    parser.add_argument("--content", choices=CONTENTS, default="generator", help="what the modules hold")
     parser.add_argument("--out", type=Path, default=None, help=f"output folder (default: {WORK}/N)")
     args = parser.parse_args(argv)
-    academy, plain = generate(args.n, args.out or WORK / str(args.n))
-    print(f"wrote {academy} and {plain}")
+    academy, twin = generate(args.n, args.out or WORK / args.content / str(args.n), args.content)
+    print(f"wrote {academy} and {twin}")
     return 0
 
 
