@@ -2,7 +2,8 @@
 
 Both adapters call :func:`run`: the CLI to report, the MkDocs plugin to
 report and then render. Passing the plugin's :class:`LoadCache` makes repeated
-runs (``mkdocs serve``) reload only the files whose bytes changed.
+runs (``mkdocs serve``) reload only the files whose bytes changed; the
+on-disk store (:mod:`academy.core.store`) does the same across processes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from academy.core.problems import Problem, Severity, sort_problems
 from academy.core.rules import Context, run_rules
 from academy.core.settings import Settings
 from academy.core.sources import MODULE, PAGE, PATH, QUIZ, discover
+from academy.core.store import Store
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,9 @@ def run(settings: Settings, cache: LoadCache | None = None, focus: frozenset[str
     refs, problems = discover(settings, (MODULE, PATH, QUIZ, PAGE))
     keep = cache is not None
     cache = cache if cache is not None else LoadCache()
+    env = (settings.today_date(), _ignored(settings))
     loaded = {
-        item.ref.rel: item for item in cache.load_many(refs, (settings.today_date(), _ignored(settings)))
+        item.ref.rel: item for item in cache.load_many(refs, env, Store.for_project(settings.root, env))
     }
     if keep:
         cache.prune({(ref.kind + ":" + ref.rel, loaded[ref.rel].digest) for ref in refs})

@@ -3,13 +3,16 @@
 Loading a file depends on nothing but its own bytes, so the result is cached
 by content hash (:class:`LoadCache`): during ``mkdocs serve`` only the file
 that changed is read and validated again, while cross-file rules run on the
-whole academy every time.
+whole academy every time. Given a :class:`~academy.core.store.Store`, results
+also outlive the process: ``academy check`` or ``mkdocs build`` of an academy
+whose files did not change reads and hashes them, and validates none.
 """
 
 from __future__ import annotations
 
 import hashlib
 import os
+import pickle
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -21,8 +24,9 @@ from academy.core.codes import problem
 from academy.core.model import LearningPath, Module, Quiz, YamlPath
 from academy.core.problems import Problem
 from academy.core.sources import MODULE, PAGE, PATH, QUIZ, SourceRef
+from academy.core.store import Store
 from academy.core.text import decode, split_front_matter
-from academy.core.workers import map_batches
+from academy.core.workers import can_fork, map_batches
 from academy.core.yamlload import YamlDoc, load_yaml
 
 Item = Module | LearningPath | Quiz
@@ -102,14 +106,13 @@ class _Parsed:
     body_line: int = 1
     bad_paths: frozenset[YamlPath] = frozenset()
     parsed: bool = False  # the YAML parsed; ``data`` is the document
-    local: tuple[Any, tuple[Problem, ...]] | None = None
     head: str = ""
     aliases: tuple[tuple[tuple[tuple[str | int, ...], str], str], ...] = ()
     holes: tuple[YamlPath, ...] = ()
     marks: Sequence[int] = ()  # every node's position, from the plain loader (see YamlDoc)
 
 
-def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) -> _Parsed:
+def _parse(ref: SourceRef, raw: bytes, digest: str) -> _Parsed:
     """Decode, split, parse and validate one file."""
     file = ref.rel
     text, problems = decode(raw, file)
@@ -166,7 +169,7 @@ def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) 
     head = digest
     if ref.kind == MODULE:
         head = hashlib.sha256(f"{file}\0{yaml_line}\0{yaml_text}".encode()).hexdigest()
-    parsed = _Parsed(
+    return _Parsed(
         ref,
         digest,
         tuple(problems),
@@ -182,15 +185,18 @@ def _parse(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None = None) 
         holes=doc.holes,
         marks=doc.marks,
     )
-    if env is not None:
-        # The per-file rules need only this file, so they run here too: in
-        # a parsing worker when there are many files.
+
+
+def _checked(ref: SourceRef, raw: bytes, digest: str, env: RuleEnv | None) -> Loaded:
+    """Load one file and, given the rule environment, run the per-file rules
+    too: they need only this file, so they run wherever it is parsed (in a
+    parsing worker when there are many files)."""
+    loaded = _finish(_parse(ref, raw, digest))
+    if env is not None and loaded.item is not None:
         from academy.core.rules import local_problems
 
-        loaded = _finish(parsed)
-        if loaded.item is not None:
-            parsed = replace(parsed, local=(env, local_problems(loaded, env)))
-    return parsed
+        loaded = replace(loaded, local=(env, local_problems(loaded, env)))
+    return loaded
 
 
 #: What per-file rule results depend on besides the file: today's date and
@@ -232,7 +238,7 @@ def _finish(parsed: _Parsed) -> Loaded:
         parsed.bad_paths,
         parsed.body,
         parsed.body_line,
-        parsed.local,
+        None,
         parsed.head or parsed.digest,
     )
 
@@ -320,17 +326,54 @@ def _shape(data: Any) -> str:
 PARALLEL_MIN = 150
 
 
-def _parse_batch(batch: list[tuple[SourceRef, bytes, str]], env: RuleEnv | None = None) -> list[_Parsed]:
-    return [_parse(ref, raw, digest, env) for ref, raw, digest in batch]
+def _blobs(
+    batch: list[tuple[SourceRef, bytes, str]], arg: tuple[RuleEnv | None, Store | None]
+) -> list[bytes]:
+    """Load a batch in a worker, and return each result pickled.
 
-
-def _parse_all(todo: list[tuple[SourceRef, bytes, str]], env: RuleEnv | None = None) -> list[Loaded]:
-    """Parse files, on every core when there are many (see :mod:`academy.core.workers`).
-
-    Workers parse and validate; the model is built here, because plain data
-    crosses the process boundary far faster than objects.
+    The worker builds the model itself (it already has, for the per-file
+    rules) and pickles it once: the same bytes go to the store and back
+    to the parent, which only unpickles them.
     """
-    return [_finish(p) for p in map_batches(_parse_batch, todo, env, minimum=PARALLEL_MIN)]
+    env, store = arg
+    out = []
+    for ref, raw, digest in batch:
+        blob = pickle.dumps(_checked(ref, raw, digest, env), protocol=pickle.HIGHEST_PROTOCOL)
+        if store is not None:
+            store.put(_key(ref), digest, blob)
+        out.append(blob)
+    return out
+
+
+def _parse_all(
+    todo: list[tuple[SourceRef, bytes, str]], env: RuleEnv | None = None, store: Store | None = None
+) -> list[Loaded]:
+    """Load files, on every core when there are many (see :mod:`academy.core.workers`)."""
+    if len(todo) >= PARALLEL_MIN and can_fork():
+        return [pickle.loads(blob) for blob in map_batches(_blobs, todo, (env, store), minimum=PARALLEL_MIN)]
+    out = [_checked(ref, raw, digest, env) for ref, raw, digest in todo]
+    if store is not None:
+        for loaded in out:
+            store.put(_key(loaded.ref), loaded.digest, pickle.dumps(loaded, protocol=pickle.HIGHEST_PROTOCOL))
+    return out
+
+
+def _key(ref: SourceRef) -> str:
+    return ref.kind + ":" + ref.rel
+
+
+def _stored(store: Store, ref: SourceRef, digest: str) -> Loaded | None:
+    """The store's result for these bytes at this path, if it has a sound one."""
+    blob = store.get(_key(ref), digest)
+    if blob is None:
+        return None
+    try:
+        loaded = pickle.loads(blob)
+    except Exception:  # a damaged or foreign entry is a miss, never a failure
+        return None
+    if not isinstance(loaded, Loaded) or loaded.ref != ref or loaded.digest != digest:
+        return None
+    return loaded
 
 
 #: A file read this soon after its last change may change again within the
@@ -364,12 +407,16 @@ class LoadCache:
     hits: int = 0
     misses: int = 0
     reads: int = 0
+    stored: int = 0  # hits found in the on-disk store
 
     def load(self, ref: SourceRef) -> Loaded:
         return self.load_many([ref])[0]
 
-    def load_many(self, refs: list[SourceRef], env: RuleEnv | None = None) -> list[Loaded]:
-        """Load ``refs`` in order, parsing only files not seen with these bytes."""
+    def load_many(
+        self, refs: list[SourceRef], env: RuleEnv | None = None, store: Store | None = None
+    ) -> list[Loaded]:
+        """Load ``refs`` in order, parsing only files not seen with these bytes,
+        here or (given ``store``) in an earlier run."""
         out: list[Loaded | None] = []
         todo: list[tuple[SourceRef, bytes, str]] = []
         where: list[int] = []
@@ -396,6 +443,11 @@ class LoadCache:
             else:
                 self.stamps.pop(key, None)
             cached = self.entries.get((key, digest))
+            if cached is None and store is not None:
+                cached = _stored(store, ref, digest)
+                if cached is not None:
+                    self.stored += 1
+                    self.entries[(key, digest)] = cached
             if cached is not None and cached.ref == ref:
                 self.hits += 1
                 out.append(cached)
@@ -404,10 +456,16 @@ class LoadCache:
             where.append(len(out))
             out.append(None)
             todo.append((ref, raw, digest))
-        for index, loaded in zip(where, _parse_all(todo, env), strict=True):
+        for index, loaded in zip(where, _parse_all(todo, env, store), strict=True):
             out[index] = loaded
             self.entries[(loaded.ref.kind + ":" + loaded.ref.rel, loaded.digest)] = loaded
-        return [item for item in out if item is not None]
+        done = [item for item in out if item is not None]
+        if store is not None and todo:
+            # What was stored for files since edited or deleted can never be asked for again.
+            store.keep_only({store.name(_key(item.ref), item.digest) for item in done if item.digest})
+        elif store is not None:
+            store.touch()
+        return done
 
     def prune(self, live: set[tuple[str, str]]) -> None:
         """Forget entries for files that no longer exist or changed."""
