@@ -59,3 +59,17 @@ def test_late_file_is_read_and_written_through_public_members(tmp_path: Path) ->
     late.content_string = "changed by another plugin\n"
     late.copy_file()
     assert (tmp_path / "site" / "llms.txt").read_text() == "changed by another plugin\n"
+
+
+def test_current_page_marks_find_both_links_in_materials_nav_item() -> None:
+    import material
+
+    from academy.mkdocs.navmarks import NAV_ITEM, mark_current
+
+    source = (Path(material.__file__).parent / "templates" / NAV_ITEM).read_text(encoding="utf-8")
+    marked = mark_current(source)
+    assert marked.count('aria-current="page"') == 2, (
+        "academy.mkdocs.navmarks: Material's nav-item.html no longer has the two links to the "
+        "current page the rewrite expects; find them again"
+    )
+    assert marked.count("<label") == source.count("<label"), "labels are left alone"

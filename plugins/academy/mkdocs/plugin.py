@@ -43,6 +43,7 @@ from academy.mkdocs.csp.wiring import CspWiring
 from academy.mkdocs.dirty import DirtyBuilds
 from academy.mkdocs.files import GeneratedFiles, include_runtime
 from academy.mkdocs.module_pages import ModulePages
+from academy.mkdocs.navmarks import CurrentPageMarks
 from academy.mkdocs.package_scope import PackageScope
 from academy.mkdocs.pages import GeneratedPages
 from academy.mkdocs.perf import collector
@@ -250,7 +251,9 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         # striptags turns our escaped `&lt;/title&gt;` back into markup. An
         # escaping striptags keeps every title inert wherever it is used.
         env.filters["striptags"] = lambda value: escape(Markup(str(value)).striptags())
-        return self.csp.environment(env, config)
+        env = self.csp.environment(env, config)
+        env.loader = CurrentPageMarks(env.loader)
+        return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         if self.build is None:
