@@ -239,3 +239,30 @@ def test_a_dirty_rebuild_skips_unchanged_pages_and_matches_a_fresh_build(tmp_pat
     again = _pages_and_times(site)
     assert all(again[p] != after[p] for p in after), "every page shows the title, in its navigation"
     _same_but_search_order(tree_digest(site), fresh(root, tmp_path / "title"), site, tmp_path / "title")
+
+
+def test_a_dirty_rebuild_rewrites_only_the_machine_files_that_changed(tmp_path: Path, monkeypatch) -> None:
+    """An edit to one module's body rewrites its Markdown export and
+    ``llms-full.txt``; the other exports, ``catalog.json`` and ``llms.txt``
+    keep their bytes and are not written again."""
+    monkeypatch.setenv("NO_MKDOCS_2_WARNING", "1")
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")
+    root = site_project(tmp_path / "academy")
+    site = root / "served"
+
+    def rebuild() -> dict[str, int]:
+        build(load_config(str(root / "mkdocs.yml"), site_dir=str(site)), dirty=True)
+        return {p.relative_to(site).as_posix(): p.stat().st_mtime_ns for p in site.rglob("*") if p.is_file()}
+
+    first = load_config(str(root / "mkdocs.yml"), site_dir=str(site))
+    first.plugins.on_startup(command="serve", dirty=True)
+    build(first, dirty=True)
+    before = rebuild()
+    time.sleep(0.01)
+    beta = (root / "modules" / "beta.md").read_text(encoding="utf-8")
+    write(root, {"modules/beta.md": beta + "\nOne more sentence.\n"})
+    after = rebuild()
+    written = {p for p in after if after[p] != before.get(p)}
+    assert {"modules/beta.md", "llms-full.txt", "modules/beta/index.html"} <= written
+    assert not written & {"modules/alpha.md", "catalog.json", "llms.txt"}, sorted(written)
+    assert "One more sentence." in (site / "modules" / "beta.md").read_text(encoding="utf-8")

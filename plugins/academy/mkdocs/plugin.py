@@ -49,6 +49,7 @@ from academy.mkdocs.pages import GeneratedPages
 from academy.mkdocs.perf import collector
 from academy.mkdocs.perf.ahead_work import render_ahead
 from academy.mkdocs.perf.memo import PageParts
+from academy.mkdocs.perf.templates import CompiledTemplates
 from academy.mkdocs.perf.timing import HookTimes
 from academy.mkdocs.serve_errors import ServeErrors
 from academy.mkdocs.theme import HEAD_VARIABLE
@@ -73,6 +74,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
             if name.startswith("on_"):
                 setattr(self, name, self.times.wrap(name, getattr(self, name)))
         self.cache = LoadCache()
+        self.compiled = CompiledTemplates()  # kept across serve rebuilds
         self.build: Build | None = None
         self.errors: ServeErrors | None = None  # what a preview shows while the academy cannot build
         self.settings: Settings | None = None  # kept when a build fails its check, for on_serve
@@ -253,6 +255,7 @@ class AcademyPlugin(BasePlugin[AcademyConfig]):  # type: ignore[type-var]
         env.filters["striptags"] = lambda value: escape(Markup(str(value)).striptags())
         env = self.csp.environment(env, config)
         env.loader = CurrentPageMarks(env.loader)
+        env.bytecode_cache = self.compiled
         return env
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:

@@ -14,6 +14,19 @@ from collections.abc import Callable
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 
+#: Every generated file's text as this process last wrote it, and the
+#: written file's stamp: a file whose stamp changed since (a clean build
+#: emptied the folder, something else wrote there) is written again.
+_WRITTEN: dict[str, tuple[str | bytes, tuple[int, int]]] = {}
+
+
+def _stamp(path: str) -> tuple[int, int]:
+    try:
+        st = os.stat(path)
+    except OSError:
+        return (-1, -1)
+    return (st.st_mtime_ns, st.st_size)
+
 
 def mtime(path: str | None) -> int:
     """A file's modification time in nanoseconds; 0 if there is none."""
@@ -88,9 +101,23 @@ class LateFile(File):
         self._late, self._made = None, value
 
     def copy_file(self, dirty: bool = False) -> None:
-        os.makedirs(os.path.dirname(self.abs_dest_path), exist_ok=True)
-        with open(self.abs_dest_path, "wb") as out:
-            out.write(self.content_bytes)
+        """Write the text, unless this file wrote this very text there and
+        the file is still as it left it.
+
+        A dirty rebuild (``mkdocs serve --dirty``) writes into the last
+        site; an edit to one module then rewrites its
+        export and ``llms-full.txt``, not a thousand unchanged exports. The
+        texts are memoised (:class:`~academy.mkdocs.perf.memo.PageParts`),
+        so an unchanged one is usually the very string written last time.
+        """
+        path, text = self.abs_dest_path, self.text()
+        last = _WRITTEN.get(path)
+        if last is not None and (last[0] is text or last[0] == text) and _stamp(path) == last[1]:
+            return
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        with open(path, "wb") as out:
+            out.write(text.encode("utf-8") if isinstance(text, str) else text)
+        _WRITTEN[path] = (text, _stamp(path))
 
     def is_modified(self) -> bool:
         return True
