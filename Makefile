@@ -139,7 +139,9 @@ fuzz: install-test
 # says whether any did.
 bench: install
 	cd benchmarks && status=0; \
-	for step in "size.py" "check.py 1000" "serve.py --edits 5" "serve.py --edits 5 --dirty" "build.py --rounds 5" "insights.py" "lms.py"; do \
+	for step in "size.py" "check.py 1000 3000" "edit.py --edits 5" "edit.py --edits 3 --clean" "memory.py" \
+	            "serve.py --edits 5" "serve.py --edits 5 --dirty" "build.py --rounds 5" "build.py --rounds 5 --content probe" \
+	            "build.py --rounds 3 --store cold --sizes 1000" "insights.py" "lms.py"; do \
 	  ../$(BIN)/python $$step || status=1; \
 	done; exit $$status
 

@@ -16,6 +16,10 @@ twins, each build in a fresh process. Two baselines:
     flat navigation list, what a team would build without Academy.
     Target: at most half its time at 1,000 modules, a third at 3,000.
 
+``--store warm`` (the default) builds the academy with its on-disk store of
+validated files filled by the warm-up, as a repeated build finds it;
+``--store cold`` with the store off, as a first build.
+
 Also printed: median with min-max, peak RSS (target at 1,000: at most twice
 the twin's), the plugin's own time per hook, the HTML bytes the academy adds
 to one module page (which must not grow with N), and the size of
@@ -44,9 +48,10 @@ LARGE_ROUNDS = 3
 
 
 def build(
-    project: Path, site: Path, config: str = "mkdocs.yml", hook_file: Path | None = None
+    project: Path, site: Path, config: str = "mkdocs.yml", hook_file: Path | None = None, store: str = "off"
 ) -> tuple[float, int]:
     env = {"ACADEMY_HOOK_TIMES": str(hook_file)} if hook_file else {}
+    env["ACADEMY_CACHE"] = store
     args = [sys.executable, "-m", "mkdocs", "build", "-q", "-f", config, "-d", str(site)]
     return run_measured(args, project, env)
 
@@ -63,10 +68,12 @@ def first_page(site: Path) -> str:
     return pages[0].read_text(encoding="utf-8")
 
 
-def measure(n: int, rounds: int, content: str, nav: str) -> dict[str, object]:
+def measure(n: int, rounds: int, content: str, nav: str, warm: bool) -> dict[str, object]:
     academy, twin = tree(n, content)
     scratch = Path(tempfile.mkdtemp(prefix="academy-bench-"))
     hooks = scratch / "hooks.json"
+    # The on-disk store of validated files: filled by the warm-up (warm), or off (cold).
+    store = str(scratch / "store") if warm else "off"
     sites = {
         "academy": (academy, "mkdocs.yml", scratch / "a"),
         "twin": (twin, TWINS[nav], scratch / "t"),
@@ -74,12 +81,12 @@ def measure(n: int, rounds: int, content: str, nav: str) -> dict[str, object]:
     }
     try:
         for project, config, site in sites.values():  # warm-up
-            build(project, site, config)
+            build(project, site, config, store=store)
         times: dict[str, list[float]] = {name: [] for name in sites}
         memory: dict[str, list[int]] = {name: [] for name in sites}
         for _ in range(rounds):
             for name, (project, config, site) in sites.items():
-                wall, rss = build(project, site, config, hooks if name == "academy" else None)
+                wall, rss = build(project, site, config, hooks if name == "academy" else None, store)
                 times[name].append(wall)
                 memory[name].append(rss)
         per_hook: dict[str, list[float]] = {}
@@ -117,16 +124,20 @@ def main(argv: list[str]) -> int:
     parser.add_argument("--large", action="store_true", help="also measure 3,000 modules")
     parser.add_argument("--rounds", type=int, default=5)
     parser.add_argument("--sizes", type=int, nargs="*", default=None)
+    parser.add_argument(
+        "--store", choices=("warm", "cold"), default="warm", help="the on-disk store of validated files"
+    )
     args = parser.parse_args(argv)
     sizes = args.sizes or ([100, 300, 1000, 3000] if args.large else [100, 300, 1000])
     print(
-        f"# academy build ({args.content} content) vs plain MkDocs + Material ({machine()}), "
+        f"# academy build ({args.content} content, {args.store} store) vs plain MkDocs + Material ({machine()}), "
         f"{args.rounds} rounds after a warm-up; {load_average()}"
     )
     ok = True
     results = []
     for n in sizes:
-        r = measure(n, min(args.rounds, LARGE_ROUNDS) if n >= 3000 else args.rounds, args.content, args.nav)
+        rounds = min(args.rounds, LARGE_ROUNDS) if n >= 3000 else args.rounds
+        r = measure(n, rounds, args.content, args.nav, args.store == "warm")
         results.append(r)
         times, rss = r["times_s"], r["rss_mb"]
         assert isinstance(times, dict) and isinstance(rss, dict)
