@@ -86,7 +86,17 @@ class Server:
     def start(self) -> None:
         self.tmp = Path(tempfile.mkdtemp(prefix=f"edit-{self.name}-"))
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "TMPDIR": str(self.tmp)}
-        args = [sys.executable, "-m", "mkdocs", "serve", "-q", "-f", self.config, "-a", f"127.0.0.1:{self.port}"]
+        args = [
+            sys.executable,
+            "-m",
+            "mkdocs",
+            "serve",
+            "-q",
+            "-f",
+            self.config,
+            "-a",
+            f"127.0.0.1:{self.port}",
+        ]
         args += ["--dirty"] if self.dirty else []
         log = open(self.tmp.parent / f"{self.tmp.name}.log", "wb")  # noqa: SIM115 - the server's life
         self.proc = subprocess.Popen(args, cwd=self.project, env=env, stdout=log, stderr=log)
